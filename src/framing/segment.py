@@ -50,6 +50,14 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+#: An attribution right after a mark: the mark closes a quotation even if it looks like an
+#: opener (``...Comrade Putin “he said``: a left quotation mark used as a closer).
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s*(?:he|she|they|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+"
+    r"(?:said|says|added|noted|stated|told|wrote|stressed|explained|continued|concluded)\b"
+)
+
+
 def quote_marks(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """Classify each ``"`` in ``norm[start:end]`` as ``open`` or ``close`` (see module docstring)."""
     end = len(norm) if end is None else end
@@ -62,7 +70,9 @@ def quote_marks(norm: str, start: int = 0, end: int | None = None) -> list[tuple
         after = norm[i + 1] if i + 1 < end else " "
         opener_ctx = before.isspace() or before in "([{—–-/"
         closer_ctx = after.isspace() or after in ",.;:!?)]}—–-"
-        if opener_ctx and not closer_ctx:
+        if inside and _ATTRIBUTION_AFTER.match(norm, i + 1, end):
+            role = "close"
+        elif opener_ctx and not closer_ctx:
             role = "open"
         elif closer_ctx and not opener_ctx:
             role = "close"
@@ -80,8 +90,9 @@ def quote_marks(norm: str, start: int = 0, end: int | None = None) -> list[tuple
 def quote_spans(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans (inclusive of marks) of double-quoted text in ``norm[start:end]``.
 
-    An opener with no closer runs to ``end``; a closer with no opener starts at ``start``
-    (a quotation whose opening mark the page lost).
+    An opener with no closer runs to ``end``; a closer with no opener starts after the
+    last sentence end, comma or colon before it (a quotation whose opening mark the page
+    lost: ``Putin responded, We came here because of that."``).
     """
     end = len(norm) if end is None else end
     spans: list[tuple[int, int]] = []
@@ -92,7 +103,11 @@ def quote_spans(norm: str, start: int = 0, end: int | None = None) -> list[tuple
                 spans.append((open_at, i))
             open_at = i
         else:
-            spans.append((start if open_at is None else open_at, i + 1))
+            if open_at is None:
+                lost = max((m.end() for m in re.finditer(r"[.!?,:;]\s+", norm[start:i])), default=0)
+                spans.append((start + lost, i + 1))
+            else:
+                spans.append((open_at, i + 1))
             open_at = None
     if open_at is not None:
         spans.append((open_at, end))

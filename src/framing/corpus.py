@@ -1,0 +1,210 @@
+"""Build and load the sentence corpus.
+
+``build_corpus`` runs ingest → clean → segment → voice on every article file, one
+article at a time: a bad article is skipped with a reason and never stops the others.
+``write_corpus`` stores the tiers (``data/interim``: cleaned texts, removal log,
+accounting; ``data/processed``: ``sentences.parquet`` and a CSV twin), and
+``load_sentences`` reads the processed table back.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from framing import config
+from framing.clean import clean
+from framing.ingest import Article, Skipped, read_articles, read_manifest
+from framing.segment import segment
+from framing.voice import attribute, load_speakers
+
+VOICES = ("authorial", "quoted")
+
+#: Columns of the sentence table, in order (the column dictionary is in data/README.md).
+SENTENCE_COLUMNS = [
+    "sentence_id", "article", "outlet", "event", "date", "paragraph", "sentence", "kind",
+    "start", "end", "text", "n_words", "voice", "voice_type", "speaker", "relayed_by", "voice_cue",
+]
+
+
+@dataclass
+class ArticleResult:
+    """One processed article: its sentences, removals and character accounting."""
+
+    article: Article
+    clean_text: str
+    sentences: pd.DataFrame
+    removed: pd.DataFrame
+    accounting: dict
+
+
+@dataclass
+class Corpus:
+    """The result of a corpus build."""
+
+    sentences: pd.DataFrame
+    removed: pd.DataFrame
+    accounting: pd.DataFrame
+    articles: list[ArticleResult] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def report(self) -> str:
+        """A short text report: what was processed, and what was skipped and why."""
+        lines = [f"{len(self.articles)} article(s) processed, {len(self.sentences)} sentences."]
+        if self.skipped:
+            lines.append(f"{len(self.skipped)} file(s) skipped:")
+            lines += [f"  - {s}" for s in self.skipped]
+        else:
+            lines.append("No file skipped.")
+        return "\n".join(lines)
+
+
+def process_article(art: Article) -> ArticleResult:
+    """Clean, segment and attribute one article. Raises ValueError if no prose is left."""
+    res = clean(art.body)
+    body_paras = [p for p in res.paragraphs if p.kind == "body"]
+    if not body_paras:
+        rules = sorted({r.rule for r in res.removed})
+        raise ValueError(
+            "nothing but page chrome: no article text is left after cleaning"
+            + (f" (rules that fired: {', '.join(rules)})" if rules else "")
+        )
+    sents = segment(res)
+    voices = attribute(res.text, sents, load_speakers())
+    meta = art.meta
+    rows = []
+    for i, (s, v) in enumerate(zip(sents, voices)):
+        text = res.text[s.start : s.end]
+        rows.append(
+            {
+                "sentence_id": f"{art.article}-{i:04d}",
+                "article": art.article,
+                "outlet": art.outlet,
+                "event": str(meta.get("event", "") or ""),
+                "date": str(meta.get("date", "") or ""),
+                "paragraph": s.paragraph,
+                "sentence": i,
+                "kind": s.kind,
+                "start": s.start,
+                "end": s.end,
+                "text": text,
+                "n_words": len(text.split()),
+                "voice": v.voice,
+                "voice_type": v.voice_type,
+                "speaker": v.speaker,
+                "relayed_by": v.relayed_by,
+                "voice_cue": v.cue,
+            }
+        )
+    df = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    removed = pd.DataFrame(
+        [
+            {
+                "article": art.article,
+                "rule": r.rule,
+                "raw_start": art.body_offset + r.start,
+                "raw_end": art.body_offset + r.end,
+                "chars": r.end - r.start,
+                "text": r.text,
+            }
+            for r in res.removed
+        ],
+        columns=["article", "rule", "raw_start", "raw_end", "chars", "text"],
+    )
+    accounting = {
+        "article": art.article,
+        "outlet": art.outlet,
+        "raw_chars": len(art.raw),
+        "front_matter_chars": art.body_offset,
+        "kept_chars": res.kept_chars,
+        "removed_chars": res.removed_chars,
+        "whitespace_chars": res.whitespace_chars,
+        "share_removed": round(res.removed_chars / max(1, res.kept_chars + res.removed_chars), 4),
+        "sha256": art.sha256,
+        "headline": res.headline,
+    }
+    check_article(art, res.text, df, accounting)
+    return ArticleResult(art, res.text, df, removed, accounting)
+
+
+def check_article(art: Article, clean_text: str, df: pd.DataFrame, acc: dict) -> None:
+    """Invariants asserted for every article (they guard the whole pipeline)."""
+    assert acc["front_matter_chars"] + acc["kept_chars"] + acc["removed_chars"] + acc["whitespace_chars"] == acc["raw_chars"], (
+        f"{art.path.name}: kept + removed + whitespace does not add up to the raw file"
+    )
+    for row in df.itertuples():
+        assert clean_text[row.start : row.end] == row.text, f"{art.path.name}: offsets of {row.sentence_id} are wrong"
+    assert df["voice"].isin(VOICES).all(), f"{art.path.name}: unknown voice value"
+    assert (df.loc[df.voice == "quoted", "speaker"] != "").all(), f"{art.path.name}: a quoted sentence without speaker"
+    assert df["sentence_id"].is_unique
+
+
+def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path | None = None) -> Corpus:
+    """Process every article file under ``paths`` (default ``data/raw``)."""
+    paths = list(paths) if paths is not None else [config.RAW]
+    manifest = read_manifest(Path(manifest_path or config.ARTICLES_CSV))
+    articles, skipped = read_articles(paths, manifest)
+    done: list[ArticleResult] = []
+    for art in articles:
+        try:
+            done.append(process_article(art))
+        except (ValueError, AssertionError) as e:
+            skipped.append(Skipped(art.path, str(e)))
+    sentences = pd.concat([r.sentences for r in done], ignore_index=True) if done else pd.DataFrame(columns=SENTENCE_COLUMNS)
+    removed = pd.concat([r.removed for r in done], ignore_index=True) if done else pd.DataFrame()
+    accounting = pd.DataFrame([r.accounting for r in done])
+    if done:
+        per_article = sentences.groupby("article").size()
+        assert per_article.sum() == len(sentences)
+        assert set(per_article.index) == {r.article.article for r in done}, "an article produced no sentences"
+    return Corpus(sentences, removed, accounting, done, skipped)
+
+
+def write_corpus(corpus: Corpus, processed: Path | None = None, interim: Path | None = None) -> None:
+    """Write the interim and processed tiers of a built corpus."""
+    processed = Path(processed or config.PROCESSED)
+    interim = Path(interim or config.INTERIM)
+    (interim / "clean").mkdir(parents=True, exist_ok=True)
+    processed.mkdir(parents=True, exist_ok=True)
+    for r in corpus.articles:
+        (interim / "clean" / f"{r.article.article}.txt").write_text(r.clean_text, encoding="utf-8")
+    corpus.removed.to_csv(interim / "removed.csv", index=False)
+    corpus.accounting.to_csv(interim / "accounting.csv", index=False)
+    pd.DataFrame([{"file": s.path.name, "problem": s.problem} for s in corpus.skipped], columns=["file", "problem"]).to_csv(
+        interim / "skipped.csv", index=False
+    )
+    corpus.sentences.to_parquet(processed / "sentences.parquet", index=False)
+    corpus.sentences.to_csv(processed / "sentences.csv", index=False)
+
+
+def load_sentences(path: Path | None = None) -> pd.DataFrame:
+    """Load the processed sentence table (``data/processed/sentences.parquet``)."""
+    path = Path(path or config.SENTENCES_PARQUET)
+    if not path.exists():
+        raise FileNotFoundError(f"{path} does not exist: build it with `framing corpus` or `make analysis`")
+    return pd.read_parquet(path)
+
+
+def load_removed(path: Path | None = None) -> pd.DataFrame:
+    """Load the removal log (``data/interim/removed.csv``)."""
+    return pd.read_csv(Path(path or config.REMOVED_CSV))
+
+
+def load_accounting(path: Path | None = None) -> pd.DataFrame:
+    """Load the per-article character accounting (``data/interim/accounting.csv``)."""
+    return pd.read_csv(Path(path or (config.INTERIM / "accounting.csv")))
+
+
+def main_build(paths: list[str] | None = None, out: Path | None = None) -> int:
+    """Build and write the corpus; print the report. Returns a process exit code."""
+    corpus = build_corpus(paths or None)
+    if out is None:
+        write_corpus(corpus)
+    else:
+        write_corpus(corpus, processed=Path(out) / "processed", interim=Path(out) / "interim")
+    print(corpus.report(), file=sys.stderr if corpus.skipped else sys.stdout)
+    return 0 if corpus.articles else 1
