@@ -92,7 +92,7 @@ LINE_RULES: list[LineRule] = [
     LineRule(
         "donation",
         _rx(
-            r"^support [\w .-]{2,40}$|^donate\b|\bbecome a (?:patron|member|supporter|subscriber)\b|patreon|"
+            r"^support (?:us|our (?:work|journalism)|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))\s*!?$|^donate\b|\bbecome a (?:patron|member|supporter|subscriber)\b|patreon|"
             r"fund ?raising campaign|^annual (?:subscription|fund)|answerable only to (?:our )?readers|"
             r"support (?:honest|independent|reader-funded) journalism|make a (?:monthly|yearly|one-time)"
         ),
