@@ -44,3 +44,34 @@ CLEAN_DIR: Path = INTERIM / "clean"
 
 #: Seed used wherever randomness enters (bootstrap, permutation, training).
 SEED: int = 20230913
+
+
+from dataclasses import dataclass  # noqa: E402
+
+
+@dataclass(frozen=True)
+class RunPaths:
+    """Where one run of the notebook series reads and writes.
+
+    The committed analysis uses the project's own folders; ``framing run --corpus PATH
+    --out DIR`` points every notebook at another corpus and writes under ``DIR``.
+    """
+
+    corpus: Path
+    interim: Path
+    processed: Path
+    figures: Path
+    tables: Path
+
+    @property
+    def sentences(self) -> Path:
+        return self.processed / "sentences.parquet"
+
+
+def run_paths(corpus_dir: str | Path | None = None, out_dir: str | Path | None = None) -> RunPaths:
+    """Paths for a run: the project's folders by default, or everything under ``out_dir``."""
+    corpus = Path(corpus_dir) if corpus_dir else RAW
+    if out_dir is None:
+        return RunPaths(corpus, INTERIM, PROCESSED, FIGURES, DOCS / "findings")
+    out = Path(out_dir)
+    return RunPaths(corpus, out / "interim", out / "processed", out / "figures", out / "tables")

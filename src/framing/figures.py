@@ -1,0 +1,70 @@
+"""One figure style for the project, stable outlet colours, and the one way figures are saved.
+
+Every chart goes through :func:`save_figure`, which writes ``figures/NAME.png``,
+``figures/NAME.svg`` and ``figures/NAME.csv`` (the data behind the chart) side by side.
+Colours: the Okabe–Ito palette (safe for the common colour-vision deficiencies); an
+outlet keeps its colour in every figure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg", force=False)
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from framing import config  # noqa: E402
+
+STYLE = Path(__file__).with_name("framing.mplstyle")
+
+#: Okabe & Ito (2008) colour-blind-safe palette, black last.
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
+
+#: Outlets of the seed corpus, in manifest order, get the first colours.
+SEED_OUTLETS = ["Sputnik", "Countercurrents", "Unidentified blog", "Karlof1 (Substack)", "ePrimefeed (Rossiyskaya Gazeta)"]
+
+STANCE_COLORS = {"favorable": "#0072B2", "neutral": "#BBBBBB", "critical": "#D55E00"}
+VOICE_COLORS = {"authorial": "#009E73", "quoted": "#CC79A7"}
+
+
+def use_style() -> None:
+    """Apply the project style to matplotlib."""
+    plt.style.use(str(STYLE))
+
+
+def outlet_color(outlet: str) -> str:
+    """A stable colour for an outlet: seed outlets by position, others by a hash of the name."""
+    if outlet in SEED_OUTLETS:
+        return OKABE_ITO[SEED_OUTLETS.index(outlet)]
+    h = int(hashlib.sha256(outlet.encode()).hexdigest(), 16)
+    return OKABE_ITO[h % (len(OKABE_ITO) - 1)]
+
+
+def outlet_colors(outlets) -> dict[str, str]:
+    """``{outlet: colour}`` for several outlets."""
+    return {o: outlet_color(o) for o in outlets}
+
+
+def slug(name: str) -> str:
+    """A file-name-safe version of a figure name."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def save_figure(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None) -> dict[str, Path]:
+    """Save ``fig`` as PNG and SVG and ``data`` as CSV under ``figures/`` (or ``out_dir``).
+
+    ``name`` should say what the figure shows (``stance-by-outlet``). Returns the paths.
+    """
+    out = Path(out_dir or config.FIGURES)
+    out.mkdir(parents=True, exist_ok=True)
+    base = out / slug(name)
+    paths = {"png": base.with_suffix(".png"), "svg": base.with_suffix(".svg"), "csv": base.with_suffix(".csv")}
+    fig.savefig(paths["png"], metadata={"Software": None})
+    fig.savefig(paths["svg"], metadata={"Date": None, "Creator": None})
+    data.to_csv(paths["csv"], index=isinstance(data.index, pd.MultiIndex) or data.index.name is not None)
+    return paths
