@@ -103,3 +103,11 @@ def test_author_box_and_disclaimer():
     rem = _removed(body)
     assert rem["author_box"] == ["Jane Doe", "Jane Doe is a senior writer for Example News covering Asia."]
     assert "Jane Doe" not in clean(body).text
+
+
+def test_headline_source_tag_needs_a_known_source_name():
+    body = "Moscow will develop ties – Rossiyskaya Gazeta\n\nA long first paragraph that is plainly body prose about the summit today.\n"
+    assert clean(body, ["Rossiyskaya Gazeta"]).headline == "Moscow will develop ties"
+    assert clean(body).headline == "Moscow will develop ties – Rossiyskaya Gazeta"
+    other = "Putin and Kim – A New Alliance\n\nA long first paragraph that is plainly body prose about the summit today.\n"
+    assert clean(other, ["Rossiyskaya Gazeta"]).headline == "Putin and Kim – A New Alliance"

@@ -105,3 +105,21 @@ def test_reproduced_document_keeps_its_author():
     assert _one(DOC, "[My Emphasis]").voice == "authorial"
     assert _one(DOC, "IMO").voice == "authorial"
     assert _one(DOC, "self-explanatory").voice == "authorial"
+
+
+def test_unnamed_relay_keeps_its_own_subject_and_cataphoric_this_was_stated():
+    body = (
+        "Headline Without Punctuation\n\nThe first paragraph is long enough to be prose about the summit and more.\n\n"
+        "Another report said:\n\nThe leaders met for four hours.\n\nA Heading\n\n"
+        "And the regional authorities hope to launch joint projects this year. This was stated by the governor, Oleg Ivanov.\n"
+    )
+    assert _one(body, "four hours").speaker == "Another report"
+    v = _one(body, "hope to launch")
+    assert v.voice == "quoted" and v.speaker == "Oleg Ivanov"
+
+
+def test_headline_speaker_colon():
+    v = _one("Peskov: Moscow will develop relations with Pyongyang\n\nBody prose that is long enough to count as a paragraph.\n", "Peskov:")
+    assert v.voice == "quoted" and v.speaker == "Dmitry Peskov"
+    v = _one("Russia and North Korea: Strategic Cooperation\n\nBody prose that is long enough to count as a paragraph.\n", "Strategic")
+    assert v.voice == "authorial"

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Iterable
 
 # --------------------------------------------------------------------------- rules
 
@@ -171,6 +172,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {r.name: r.description for r in LINE_RULES} 
     "glued_nav_menu": "section-menu items glued onto the first word of a line",
     "header_caption": "a short caption fragment between the headline and the first body paragraph",
     "repeated_headline": "a line repeating the headline (pull quote or image title)",
+    "headline_source_tag": "an outlet's name appended to the headline (' – Rossiyskaya Gazeta')",
     "foreign_script": "a line in a script other than the article's (site chrome in another language)",
 }
 
@@ -279,8 +281,12 @@ def _line_rule(line: str, script: str) -> LineRule | str | None:
     return None
 
 
-def clean(body: str) -> CleanResult:
-    """Remove page chrome from ``body``; return cleaned text, paragraphs and the removal log."""
+def clean(body: str, source_names: Iterable[str] = ()) -> CleanResult:
+    """Remove page chrome from ``body``; return cleaned text, paragraphs and the removal log.
+
+    ``source_names`` are names of outlets and news sources (the gazetteer's media, the
+    article's outlet): a headline ending in `` – <one of them>`` loses that source tag.
+    """
     lines: list[tuple[int, int]] = []  # (start, end) of each line in body, without newline
     pos = 0
     for raw_line in body.split("\n"):
@@ -364,6 +370,14 @@ def clean(body: str) -> CleanResult:
     headline_i = next((i for i, t in enumerate(line_texts) if t), None)
     if headline_i is not None:
         kinds[headline_i] = "headline"
+        names = sorted({n.strip() for n in source_names if n and n.strip()}, key=len, reverse=True)
+        if names and pieces_per_line[headline_i]:
+            x, y = pieces_per_line[headline_i][-1]
+            tag = re.search(r"\s+[–—|-]\s+(?:" + "|".join(map(re.escape, names)) + r")\s*$", body[x:y], re.IGNORECASE)
+            if tag and tag.start() > 0:
+                drop("headline_source_tag", x + tag.start() + len(tag.group(0)) - len(tag.group(0).lstrip()), y)
+                pieces_per_line[headline_i][-1] = (x, x + tag.start())
+                line_texts[headline_i] = " ".join(body[a:b].strip() for a, b in pieces_per_line[headline_i]).strip()
         headline_norm = _norm(line_texts[headline_i])
         in_header = True
         for i in range(headline_i + 1, len(line_texts)):

@@ -65,7 +65,9 @@ class Corpus:
 
 def process_article(art: Article) -> ArticleResult:
     """Clean, segment and attribute one article. Raises ValueError if no prose is left."""
-    res = clean(art.body)
+    sources = [e.canonical for e in load_speakers() if e.kind == "media"]
+    sources += [art.outlet, str(art.meta.get("original_source", "")).split(";")[0].split("(")[0]]
+    res = clean(art.body, sources)
     body_paras = [p for p in res.paragraphs if p.kind == "body"]
     if not body_paras:
         rules = sorted({r.rule for r in res.removed})

@@ -2,8 +2,9 @@
 
 The hand check (``data/annotations/corpus_check.csv``) judged every sentence of the
 seed corpus: boundary correct?, chrome left in it?, gold voice and speaker. Rows are
-matched to the current pipeline output by ``sentence_id`` *and* text, so a check made on
-an earlier build only counts where the sentence is unchanged.
+matched to the current pipeline output by article *and* exact sentence text, so a check
+made on an earlier build only counts where the sentence is unchanged (ids may shift when
+a boundary is fixed).
 """
 
 from __future__ import annotations
@@ -24,12 +25,15 @@ def load_check(path: Path | None = None) -> pd.DataFrame:
 
 def compare_with_check(sentences: pd.DataFrame, check: pd.DataFrame) -> pd.DataFrame:
     """One row per current sentence with the hand check's judgement (NaN where unmatched)."""
-    cols = ["sentence_id", "text", "boundary_ok", "chrome_in_sentence", "voice_gold", "speaker_gold", "note"]
-    ref = check[[c for c in cols if c in check.columns]]
-    m = sentences.merge(ref, on=["sentence_id", "text"], how="left", validate="one_to_one")
+    cols = ["text", "boundary_ok", "chrome_in_sentence", "voice_gold", "speaker_gold", "note", "checked_by"]
+    ref = check[[c for c in cols if c in check.columns]].copy()
+    ref.insert(0, "article", check.sentence_id.str.rsplit("-", n=1).str[0])
+    ref = ref.drop_duplicates(["article", "text"], keep=False)
+    m = sentences.merge(ref, on=["article", "text"], how="left", validate="many_to_one")
     m["matched"] = m.voice_gold.notna() & (m.voice_gold != "")
     m["voice_ok"] = m.voice == m.voice_gold
-    norm = lambda s: s.fillna("").str.lower().str.replace(r"[^a-z& ]", "", regex=True).str.strip()  # noqa: E731
+    # compare names without punctuation and without notes in parentheses ("(unnamed)")
+    norm = lambda s: s.fillna("").str.lower().str.replace(r"\(.*?\)", "", regex=True).str.replace(r"[^a-z& ]", "", regex=True).str.strip()  # noqa: E731
     m["speaker_ok"] = norm(m.speaker) == norm(m.speaker_gold)
     return m
 

@@ -124,7 +124,7 @@ ABBREVIATIONS = frozenset(
 #: Sentence punctuation glued to a capital, with up to two quotation marks between.
 _GLUED = re.compile(r"(?<=[a-z0-9%)\]'])([.!?])(\"{0,2})(?=[A-Z])")
 #: Sentence punctuation, optional closing marks, space(s), optional opening mark, a capital.
-_SPACED = re.compile(r"(?<=[a-z0-9%)\]'])([.!?])(\"{0,2})(\s+)(\"?)(?=[A-Z])")
+_SPACED = re.compile(r"(?<=[a-z0-9%)\]'])([.!?])([\"']{0,2})(\s+)(\"?)(?=[A-Z])")
 
 
 def _abbreviation_before(norm: str, i: int) -> bool:

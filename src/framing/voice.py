@@ -116,6 +116,11 @@ _INTRO = re.compile(
     r"(?:^(?:here is|here's|below is|the following is|what follows is)\b.*:\s*$)",
     re.IGNORECASE,
 )
+_DEICTIC_INTRO = re.compile(r"^(?:here is|here's|below is|the following is|what follows is)\b", re.IGNORECASE)
+#: A headline of the form "Speaker: statement".
+_HEADLINE_SPEAKER = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}):\s+\S")
+#: "This was stated by X": X is also the source of the sentence before.
+_CATAPHORIC = re.compile(r"^(?:This|That|It|These|Such plans)\s+(?:was|were|has been)\s+(?:stated|said|announced|reported|noted|written|confirmed)\s+by\b")
 _BLOCK_END_NOTE = re.compile(r"^\[(?:my |emphasis|end|editor|ed\.|note)", re.IGNORECASE)
 _AUTHOR_MARKER = re.compile(r"^(?:IMO|IMHO|In my (?:view|opinion)|My (?:take|comment|view)|Editor['’]s note)\b")
 
@@ -378,7 +383,6 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
     prev_first_person: str | None = None
     prev_sentence_end_colon = False
     prev_att_speaker: str | None = None
-    last_source: str | None = None  # last media/organisation named as a source
 
     def resolve(m: Mention | None, group: list[Mention] | None = None) -> str:
         if m is None:
@@ -409,6 +413,7 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
             if kinds & {"heading", "headline"} or any(_is_intro(t) for t in ptexts) or _AUTHOR_MARKER.match(ptexts[0]):
                 block = None
         qspans = spans_by_para[p]
+        para_source = None  # the last news source named in this paragraph
         for k, i in enumerate(idxs):
             s = sentences[i]
             st = text[s.start : s.end]
@@ -429,13 +434,13 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
                 src = [m for m in mentions if m.kind in ("media", "person", "government", "organisation") and m.canonical]
                 if src:
                     name, kind = resolve(src[0]), src[0].kind
-                elif last_source and not _INTRO_SOURCE_WORDS.search(st.split(":")[0].split()[0] if st.split() else ""):
-                    name, kind = last_source, "media"
+                elif _DEICTIC_INTRO.match(st) and para_source:
+                    name, kind = para_source, "media"  # "RT reports ... Here is an excerpt:"
                 else:
-                    g = [m for m in mentions if m.kind == "group"]
-                    name, kind = (g[0].canonical if g else "unnamed source"), "media"
-                if not src and re.match(r"^(?:here is|here's|below is|the following)", st, re.IGNORECASE) and last_source:
-                    name, kind = last_source, "media"
+                    # unnamed: keep the intro's own subject ("Media reports", "Another report")
+                    verbs = list(_VERB.finditer(st))
+                    subj = (st[: verbs[-1].start()] if verbs else st).strip(" :")
+                    name, kind = (subj[:1].upper() + subj[1:] if subj else "unnamed source"), "media"
                 block = {"speaker": name, "kind": kind}
                 results[i] = VoiceResult("authorial", "relay_intro", "", "", "relay_intro")
             else:
@@ -444,8 +449,12 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
                 vtype = "authorial"
                 cue = ""
                 if s.kind in ("headline", "heading"):
+                    hm = _HEADLINE_SPEAKER.match(st)
+                    named = [m for m in mentions if hm and m.start == 0 and m.end == hm.end("name") and m.kind == "person" and m.canonical]
                     if att and not att.verb.lower().endswith("ing"):
                         speaker, vtype, cue = resolve(att.mention, att.group), "reported_speech", att.cue
+                    elif named:
+                        speaker, vtype, cue = named[0].canonical, "reported_speech", "headline_colon"
                 elif qcover >= 0.6 or (att and long_quote):
                     vtype, cue = "direct_quote", "quotation_marks"
                     if att:
@@ -515,5 +524,11 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
             prev_first_person = firsts[0].canonical if firsts else None
             srcs = [m for m in mentions if m.kind in ("media",) and m.canonical]
             if srcs:
-                last_source = srcs[-1].canonical
+                para_source = srcs[-1].canonical
+            # "This was stated by X" also attributes the sentence before it to X
+            if att and att.cue == "passive" and _CATAPHORIC.match(st) and k > 0 and r.voice == "quoted":
+                j = idxs[k - 1]
+                prev = results[j]
+                if prev is not None and prev.voice_type in ("authorial", "reported_speech"):
+                    results[j] = VoiceResult("quoted", "reported_speech", r.speaker, prev.relayed_by, "cataphoric:" + att.verb.lower())
     return [r for r in results if r is not None]
