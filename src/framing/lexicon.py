@@ -1,0 +1,169 @@
+"""The loaded-terms lexicon: loading, validation and matching.
+
+The lexicon is data (``data/lexicon/loaded_terms.csv``, documented in ``docs/lexicon.md``):
+one row per entry with a regular-expression ``pattern`` covering inflections and
+variants, a ``category``, the direction it signals toward each target, a rationale, a
+source and ``exceptions``. The matcher applies every entry case-insensitively with word
+boundaries (``\\b(?:pattern)\\b``); a hit is dropped when an exception pattern matches a
+span of the sentence that contains it (``sanctions regime`` is not the delegitimising
+"regime"). Entries may overlap: one span can be a hit for several entries.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from framing import config
+
+LEXICON_CSV = config.LEXICON_DIR / "loaded_terms.csv"
+
+#: The category scheme (docs/lexicon.md).
+CATEGORIES = {
+    "anti_western": "anti-hegemonic and anti-Western",
+    "solidarity": "solidarity and sacralisation",
+    "delegitimising": "delegitimising Russia or the DPRK",
+    "euphemism": "war euphemism",
+    "threat": "threat and securitisation",
+    "sovereignty": "sovereignty and multipolarity",
+}
+COLUMNS = ["id", "term", "pattern", "category", "partnership_direction", "west_direction", "rationale", "source", "exceptions", "example"]
+EXCEPTION_SEP = " || "
+
+
+class LexiconError(ValueError):
+    """A malformed lexicon file; the message names the file, the row and the problem."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    term: str
+    category: str
+    partnership: int
+    west: int
+    pattern: re.Pattern
+    exceptions: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One lexicon hit in a text."""
+
+    id: str
+    term: str
+    category: str
+    partnership: int
+    west: int
+    start: int
+    end: int
+    surface: str
+
+
+class Lexicon:
+    """A compiled lexicon. ``Lexicon.load()`` reads the project's CSV (cached)."""
+
+    def __init__(self, entries: list[Entry], source: Path | None = None):
+        self.entries = entries
+        self.source = source
+        self.by_id = {e.id: e for e in entries}
+
+    @classmethod
+    def from_csv(cls, path: Path | str) -> "Lexicon":
+        path = Path(path)
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                rows = list(csv.DictReader(fh))
+        except FileNotFoundError:
+            raise LexiconError(f"{path}: lexicon file not found") from None
+        if not rows:
+            raise LexiconError(f"{path}: no entries")
+        missing = [c for c in COLUMNS if c not in rows[0]]
+        if missing:
+            raise LexiconError(f"{path}: missing column(s) {', '.join(missing)}")
+        entries, seen = [], set()
+        for n, row in enumerate(rows, start=2):
+            where = f"{path.name} line {n} ({row.get('id') or '?'})"
+            if not row["id"] or row["id"] in seen:
+                raise LexiconError(f"{where}: empty or duplicate id")
+            seen.add(row["id"])
+            if row["category"] not in CATEGORIES:
+                raise LexiconError(f"{where}: unknown category {row['category']!r} (one of {', '.join(CATEGORIES)})")
+            try:
+                pd_, wd = int(row["partnership_direction"]), int(row["west_direction"])
+            except ValueError:
+                raise LexiconError(f"{where}: directions must be -1, 0 or +1") from None
+            if pd_ not in (-1, 0, 1) or wd not in (-1, 0, 1):
+                raise LexiconError(f"{where}: directions must be -1, 0 or +1")
+            try:
+                pat = re.compile(rf"\b(?:{row['pattern']})\b", re.IGNORECASE)
+                exc = tuple(re.compile(x, re.IGNORECASE) for x in row["exceptions"].split(EXCEPTION_SEP) if x.strip())
+            except re.error as e:
+                raise LexiconError(f"{where}: pattern does not compile ({e})") from None
+            entries.append(Entry(row["id"], row["term"], row["category"], pd_, wd, pat, exc))
+        return cls(entries, path)
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> "Lexicon":
+        return _load_cached(str(path or LEXICON_CSV))
+
+    def match(self, text: str) -> list[Hit]:
+        """All hits in ``text``, in order of position; exceptions honoured."""
+        hits: list[Hit] = []
+        for e in self.entries:
+            for m in e.pattern.finditer(text):
+                a, b = m.span()
+                if any(x.start() <= a and x.end() >= b for ex in e.exceptions for x in ex.finditer(text)):
+                    continue
+                hits.append(Hit(e.id, e.term, e.category, e.partnership, e.west, a, b, m.group(0)))
+        return sorted(hits, key=lambda h: (h.start, h.end, h.id))
+
+    def hits_table(self, sentences: pd.DataFrame) -> pd.DataFrame:
+        """One row per hit in a sentence table (with outlet, voice, speaker where present)."""
+        keep = [c for c in ("sentence_id", "article", "outlet", "voice", "speaker", "event") if c in sentences.columns]
+        rows = []
+        for rec in sentences[keep + ["text"]].itertuples(index=False):
+            r = rec._asdict()
+            for h in self.match(r["text"]):
+                rows.append({**{k: r[k] for k in keep}, "term_id": h.id, "term": h.term, "category": h.category,
+                             "partnership_direction": h.partnership, "west_direction": h.west,
+                             "start": h.start, "end": h.end, "surface": h.surface})
+        cols = keep + ["term_id", "term", "category", "partnership_direction", "west_direction", "start", "end", "surface"]
+        return pd.DataFrame(rows, columns=cols)
+
+    def annotate(self, sentences: pd.DataFrame) -> pd.DataFrame:
+        """Copy of ``sentences`` with ``loaded_terms`` and ``loaded_categories`` (``;``-separated)."""
+        terms, cats = [], []
+        for text in sentences["text"]:
+            hits = self.match(text)
+            terms.append(";".join(dict.fromkeys(h.surface for h in hits)))
+            cats.append(";".join(dict.fromkeys(h.category for h in hits)))
+        out = sentences.copy()
+        out["loaded_terms"] = terms
+        out["loaded_categories"] = cats
+        return out
+
+    def covers(self, phrase: str) -> bool:
+        """True if some entry matches somewhere in ``phrase`` (used to flag lexicon gaps)."""
+        return bool(self.match(phrase))
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> Lexicon:
+    return Lexicon.from_csv(path)
+
+
+def lexicon_table(path: Path | None = None) -> pd.DataFrame:
+    """The lexicon CSV as a DataFrame (for display)."""
+    return pd.read_csv(path or LEXICON_CSV, keep_default_na=False)
+
+
+def split_terms(values: Iterable[str]) -> list[list[str]]:
+    """Split ``;``-joined cells back into lists."""
+    return [[t for t in str(v).split(";") if t] for v in values]
