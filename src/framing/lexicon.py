@@ -3,8 +3,9 @@
 The lexicon is data (``data/lexicon/loaded_terms.csv``, documented in ``docs/lexicon.md``):
 one row per entry with a regular-expression ``pattern`` covering inflections and
 variants, a ``category``, the direction it signals toward each target, a rationale, a
-source and ``exceptions``. The matcher applies every entry case-insensitively with word
-boundaries (``\\b(?:pattern)\\b``); a hit is dropped when an exception pattern matches a
+source and ``exceptions``. The matcher applies every entry case-insensitively as a whole
+word or phrase (``(?<!\\w)(?:pattern)(?!\\w)``, so a pattern may start with a quotation
+mark); a hit is dropped when an exception pattern matches a
 span of the sentence that contains it (``sanctions regime`` is not the delegitimising
 "regime"). Entries may overlap: one span can be a hit for several entries.
 """
@@ -32,6 +33,15 @@ CATEGORIES = {
     "euphemism": "war euphemism",
     "threat": "threat and securitisation",
     "sovereignty": "sovereignty and multipolarity",
+}
+#: Two-line labels for charts.
+CATEGORY_SHORT = {
+    "anti_western": "anti-hegemonic /\nanti-Western",
+    "solidarity": "solidarity /\nsacralisation",
+    "delegitimising": "delegitimising\nRussia / DPRK",
+    "euphemism": "war\neuphemism",
+    "threat": "threat /\nsecuritisation",
+    "sovereignty": "sovereignty /\nmultipolarity",
 }
 COLUMNS = ["id", "term", "pattern", "category", "partnership_direction", "west_direction", "rationale", "source", "exceptions", "example"]
 EXCEPTION_SEP = " || "
@@ -102,7 +112,7 @@ class Lexicon:
             if pd_ not in (-1, 0, 1) or wd not in (-1, 0, 1):
                 raise LexiconError(f"{where}: directions must be -1, 0 or +1")
             try:
-                pat = re.compile(rf"\b(?:{row['pattern']})\b", re.IGNORECASE)
+                pat = re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)", re.IGNORECASE)
                 exc = tuple(re.compile(x, re.IGNORECASE) for x in row["exceptions"].split(EXCEPTION_SEP) if x.strip())
             except re.error as e:
                 raise LexiconError(f"{where}: pattern does not compile ({e})") from None
