@@ -4,6 +4,14 @@
     Build the sentence corpus from article files or folders (default ``data/raw``).
     Bad files are reported and skipped; the exit code is non-zero only when nothing
     could be processed.
+
+``framing train [--model NAME] [--out DIR]``
+    Train the stance model on the gold corpus labels and the written sentences, and
+    save weights, metadata (with the weights' SHA-256) and a model card.
+
+``framing score PATH ... --out FILE.csv|FILE.parquet [--model DIR]``
+    Score article files or folders: one row per kept sentence with voice, speaker,
+    stance labels and scores, and loaded terms.
 """
 
 from __future__ import annotations
@@ -21,6 +29,18 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     return main_build(args.paths or None, Path(args.out) if args.out else None)
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    from framing.train import main_train
+
+    return main_train(args.model, Path(args.out) if args.out else None)
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from framing.score import main_score
+
+    return main_score(args.paths, args.out, args.model, progress=not args.no_progress)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs)."""
     p = argparse.ArgumentParser(prog="framing", description="Framing and stance analysis of news coverage.")
@@ -31,6 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", help="article files or folders (default: data/raw)")
     c.add_argument("--out", help="write interim/ and processed/ under DIR instead of data/")
     c.set_defaults(func=_cmd_corpus)
+
+    t = sub.add_parser("train", help="train and save the stance model (deterministic)")
+    t.add_argument("--model", default=None, help="model variant (default: the one chosen in models/evaluation/choice.json)")
+    t.add_argument("--out", help="folder for the saved model (default: models/stance)")
+    t.set_defaults(func=_cmd_train)
+
+    s = sub.add_parser("score", help="score article files: voice, stance and loaded terms per sentence")
+    s.add_argument("paths", nargs="+", help="article files (UTF-8 text, optional YAML front matter) or folders of them")
+    s.add_argument("--out", required=True, help="output file, .csv or .parquet")
+    s.add_argument("--model", help="saved model folder (default: models/stance)")
+    s.add_argument("--no-progress", action="store_true", help="no progress bar")
+    s.set_defaults(func=_cmd_score)
     return p
 
 

@@ -1,0 +1,113 @@
+"""`framing score`: the output contract, bad files, CLI = Python function, model integrity."""
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.cli import main
+from framing.score import SCORE_COLUMNS, score
+from framing.stance import MODEL_DIR, ModelIntegrityError, load_model
+
+NEW_ARTICLES = {
+    "tass_like.txt": "---\noutlet: Test Wire East\nevent: pyongyang-2024\n---\nPutin and Kim Sign Partnership Treaty\n\n"
+    "Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a treaty on comprehensive strategic partnership on Wednesday. "
+    "\"Our friendship is invincible and our cooperation serves peace,\" Kim said. "
+    "The Kremlin said the illegal sanctions imposed by Washington would not stop the two countries.\n",
+    "west_paper.txt": "---\noutlet: Test Daily West\n---\nA Dangerous Pact\n\n"
+    "The pact between two isolated pariah regimes is a grave threat to security in Europe and Asia. "
+    "The State Department rightly warned that arms transfers from Pyongyang violate Security Council resolutions.\n",
+    "blog.md": "Notes From the Summit\n\nThe delegation travelled by train and toured the cosmodrome for three hours. "
+    "Lunch was served at noon.\n\nJoin Our Newsletter\n",
+    "broken.txt": b"\xff\xfe\x00binary\x00junk",
+}
+
+
+@pytest.fixture(scope="module")
+def new_corpus(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("new")
+    for name, content in NEW_ARTICLES.items():
+        p = d / name
+        p.write_bytes(content) if isinstance(content, bytes) else p.write_text(content, encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def scored(new_corpus) -> pd.DataFrame:
+    return score([new_corpus])
+
+
+def test_contract_columns_and_values(scored):
+    assert list(scored.columns[: len(SCORE_COLUMNS)]) == SCORE_COLUMNS
+    assert set(scored.article) == {"tass_like", "west_paper", "blog"}
+    assert set(scored.outlet) == {"Test Wire East", "Test Daily West", "blog"}
+    for t in ("partnership", "west"):
+        assert scored[f"stance_{t}"].isin(["favorable", "neutral", "critical"]).all()
+        assert scored[f"stance_{t}_score"].between(-1, 1).all()
+    assert set(scored.voice) <= {"authorial", "quoted"}
+    assert "Newsletter" not in " ".join(scored.text)
+
+
+def test_scores_point_the_right_way(scored):
+    by = scored.set_index("text")
+    pariah = by.filter(like="pariah", axis=0).iloc[0]
+    assert pariah.stance_partnership == "critical" and pariah.stance_partnership_score < 0
+    assert "pariah" in pariah.loaded_terms
+    sanctions = by.filter(like="illegal sanctions", axis=0).iloc[0]
+    assert sanctions.stance_west == "critical"
+    lunch = by.loc["Lunch was served at noon."]
+    assert lunch.stance_partnership == "neutral" and lunch.stance_west == "neutral"
+
+
+def test_cli_matches_python_function(new_corpus, scored, tmp_path, capsys):
+    out = tmp_path / "scores.parquet"
+    assert main(["score", str(new_corpus), "--out", str(out), "--no-progress"]) == 0
+    cli = pd.read_parquet(out)
+    pd.testing.assert_frame_equal(cli.reset_index(drop=True), scored.reset_index(drop=True), check_dtype=False)
+    err = capsys.readouterr().err
+    assert "broken.txt" in err and "skipped" in err
+    out_csv = tmp_path / "scores.csv"
+    assert main(["score", str(new_corpus / "west_paper.txt"), "--out", str(out_csv), "--no-progress"]) == 0
+    assert list(pd.read_csv(out_csv).columns[: len(SCORE_COLUMNS)]) == SCORE_COLUMNS
+
+
+def test_nonzero_exit_only_when_nothing_scored(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02")
+    assert main(["score", str(bad), "--out", str(tmp_path / "o.csv"), "--no-progress"]) == 1
+    assert main(["score", str(bad), "--out", str(tmp_path / "o.json"), "--no-progress"]) == 2
+
+
+def test_tampered_weights_are_refused(tmp_path):
+    d = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, d)
+    z = dict(np.load(d / "weights.npz"))
+    z["west_intercept"] = z["west_intercept"] + 1.0
+    np.savez(d / "weights.npz", **z)
+    with pytest.raises(ModelIntegrityError, match="does not match"):
+        load_model(d)
+
+
+def test_saved_model_metadata():
+    meta = json.loads((MODEL_DIR / "model.json").read_text())
+    assert meta["encoder"].startswith("all-MiniLM-L6-v2")
+    assert set(meta["evaluation"]) == {"partnership", "west"}
+    assert (MODEL_DIR / "MODEL_CARD.md").exists()
+
+
+def test_loading_and_scoring_never_touch_the_network(new_corpus, monkeypatch):
+    import socket
+
+    from framing import encoder
+
+    def no_network(*a, **k):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    encoder.get_encoder.cache_clear()
+    df = score([new_corpus / "blog.md"])
+    assert len(df) == 3
