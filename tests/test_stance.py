@@ -1,0 +1,73 @@
+"""Stance models and metrics on small data written for the tests."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.annotations import LABELS, agreement, build_gold
+from framing.corpus import load_sentences
+from framing.stance import EmbeddingLR, LexiconBaseline, expected_calibration_error, loo_outlet, metrics
+
+
+def test_lexicon_baseline_directions():
+    p = LexiconBaseline("west").predict_proba(["The hegemonic imperialists.", "Talks went on."])
+    assert np.array(LABELS)[p.argmax(1)].tolist() == ["critical", "neutral"]
+    p = LexiconBaseline("partnership").predict_proba(["Two isolated pariah regimes met."])
+    assert LABELS[p.argmax()] == "critical"
+
+
+def test_metrics_on_known_predictions():
+    pred = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "y_true": ["neutral", "critical", "neutral", "critical"],
+                         "y_pred": ["neutral", "critical", "critical", "critical"],
+                         "p_critical": [0.1, 0.9, 0.6, 0.8], "p_neutral": [0.8, 0.05, 0.3, 0.1], "p_favorable": [0.1, 0.05, 0.1, 0.1]})
+    m = metrics(pred)
+    # critical: P=2/3, R=1 -> F1=0.8; neutral: P=1, R=1/2 -> F1=2/3; favorable absent from gold
+    assert m["labels_in_macro"] == ["critical", "neutral"]
+    assert m["macro_f1"] == pytest.approx((0.8 + 2 / 3) / 2)
+    assert m["accuracy"] == 0.75
+    assert m["fold_macro_f1"]["A"] == 1.0
+
+
+def test_ece_of_perfectly_calibrated_predictions_is_zero():
+    p = np.array([[1.0, 0, 0], [0, 1.0, 0]])
+    assert expected_calibration_error(p, np.array(["critical", "neutral"])) == 0
+
+
+def test_loo_never_trains_on_the_held_out_outlet(monkeypatch):
+    seen = []
+
+    class Spy:
+        def __init__(self, t):
+            pass
+
+        def fit(self, texts, y):
+            seen.append(set(texts))
+            return self
+
+        def predict_proba(self, texts):
+            return np.tile([0.2, 0.6, 0.2], (len(list(texts)), 1))
+
+    gold = pd.DataFrame({"sentence_id": list("abcd"), "outlet": ["X", "X", "Y", "Y"], "voice": "authorial",
+                         "text": ["x one", "x two", "y one", "y two"], "stance_partnership": ["neutral"] * 4})
+    pred = loo_outlet(Spy, "partnership", gold, None)
+    assert len(pred) == 4
+    assert seen == [{"y one", "y two"}, {"x one", "x two"}]
+
+
+def test_embedding_lr_learns_a_separable_toy_task():
+    texts = ["We warmly welcome our great friends and their glorious alliance."] * 3 + ["The dangerous illegal arms pact threatens the world."] * 3 + ["The train arrived at noon."] * 3
+    y = ["favorable"] * 3 + ["critical"] * 3 + ["neutral"] * 3
+    m = EmbeddingLR("partnership").fit(texts, y)
+    p = m.predict_proba(["A glorious alliance of great friends.", "An illegal and dangerous pact.", "The train left at one."])
+    assert np.array(LABELS)[p.argmax(1)].tolist() == ["favorable", "critical", "neutral"]
+    assert np.allclose(p.sum(1), 1)
+
+
+def test_gold_covers_every_sentence_and_agreement_is_recorded():
+    from framing.annotations import load_pass
+
+    s = load_sentences()
+    g = build_gold(s)
+    assert len(g) == len(s)
+    agr = agreement(load_pass("pass_a"), load_pass("pass_b"))
+    assert agr.loc["partnership", "sentences"] >= 0.25 * len(s)
