@@ -12,6 +12,10 @@
 ``framing score PATH ... --out FILE.csv|FILE.parquet [--model DIR]``
     Score article files or folders: one row per kept sentence with voice, speaker,
     stance labels and scores, and loaded terms.
+
+``framing run --corpus PATH --out DIR``
+    Execute the notebook series (corpus, loaded terms, outlet comparison) on another
+    folder of articles, writing executed notebooks, data and figures under DIR.
 """
 
 from __future__ import annotations
@@ -41,6 +45,12 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return main_score(args.paths, args.out, args.model, progress=not args.no_progress)
 
 
+def _cmd_run(args: argparse.Namespace) -> int:
+    from framing.run import main_run
+
+    return main_run(args.corpus, args.out, progress=not args.no_progress)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs)."""
     p = argparse.ArgumentParser(prog="framing", description="Framing and stance analysis of news coverage.")
@@ -63,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--model", help="saved model folder (default: models/stance)")
     s.add_argument("--no-progress", action="store_true", help="no progress bar")
     s.set_defaults(func=_cmd_score)
+
+    r = sub.add_parser("run", help="run the notebook series on another corpus")
+    r.add_argument("--corpus", required=True, help="folder of article files")
+    r.add_argument("--out", required=True, help="folder for executed notebooks, data and figures")
+    r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.set_defaults(func=_cmd_run)
     return p
 
 

@@ -1,0 +1,49 @@
+"""``framing run --corpus PATH --out DIR``: the notebook series on another corpus.
+
+Executes the notebooks that need no hand annotations (01 corpus, 02 loaded terms,
+05 outlet comparison) with papermill, passing ``corpus_dir`` and ``out_dir`` to each
+notebook's parameters cell. Executed copies go to ``DIR/notebooks/``, data to
+``DIR/interim`` and ``DIR/processed``, figures to ``DIR/figures``, the findings table to
+``DIR/tables``. The committed notebooks are never modified. Notebooks 03 and 04 evaluate
+against the seed corpus's hand labels and are not run.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from framing import config
+
+RUN_NOTEBOOKS = ("01-corpus.ipynb", "02-loaded-terms.ipynb", "05-outlet-comparison.ipynb")
+
+
+def run(corpus: Path, out: Path, progress: bool = True) -> list[Path]:
+    """Execute the series against ``corpus``; return the executed notebooks' paths."""
+    import papermill as pm
+
+    corpus, out = Path(corpus).resolve(), Path(out).resolve()
+    if not corpus.exists():
+        raise FileNotFoundError(f"{corpus}: no such file or folder")
+    (out / "notebooks").mkdir(parents=True, exist_ok=True)
+    done = []
+    for name in RUN_NOTEBOOKS:
+        src = config.ROOT / "notebooks" / name
+        dst = out / "notebooks" / name
+        pm.execute_notebook(str(src), str(dst), parameters={"corpus_dir": str(corpus), "out_dir": str(out)},
+                            cwd=str(config.ROOT / "notebooks"), progress_bar=progress, kernel_name="python3")
+        done.append(dst)
+    return done
+
+
+def main_run(corpus: str, out: str, progress: bool = True) -> int:
+    try:
+        paths = run(Path(corpus), Path(out), progress)
+    except FileNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except Exception as e:  # papermill raises PapermillExecutionError with the failing cell
+        print(f"error: a notebook failed: {e}", file=sys.stderr)
+        return 1
+    print(f"executed {len(paths)} notebooks into {Path(out) / 'notebooks'}; figures in {Path(out) / 'figures'}", file=sys.stderr)
+    return 0
