@@ -111,3 +111,16 @@ def test_loading_and_scoring_never_touch_the_network(new_corpus, monkeypatch):
     encoder.get_encoder.cache_clear()
     df = score([new_corpus / "blog.md"])
     assert len(df) == 3
+
+
+@pytest.mark.slow
+def test_dask_engine_matches_local_path(new_corpus, scored, tmp_path):
+    from framing.distributed import score_dask
+
+    out = tmp_path / "scores.parquet"
+    rows, skipped = score_dask([new_corpus], out, n_workers=2, n_partitions=3)
+    assert [s.path.name for s in skipped] == ["broken.txt"]
+    dist = pd.read_parquet(out).sort_values("sentence_id").reset_index(drop=True)
+    local = scored.sort_values("sentence_id").reset_index(drop=True)
+    assert rows == len(local)
+    pd.testing.assert_frame_equal(dist[local.columns], local, check_dtype=False, atol=1e-6)

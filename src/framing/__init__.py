@@ -19,7 +19,14 @@ import os as _os
 for _k, _v in {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1", "TOKENIZERS_PARALLELISM": "false"}.items():
     _os.environ.setdefault(_k, _v)
 
+import re as _re
 import warnings as _warnings
+
+# pysbd builds hundreds of regular expressions on the fly and relies on the re module's
+# cache; with the default 512 entries the cache thrashes once our own patterns are loaded
+# too, and every paragraph recompiles patterns. A larger cache removes that cost.
+if getattr(_re, "_MAXCACHE", 4096) < 4096:
+    _re._MAXCACHE = 4096
 
 # tqdm.auto warns in notebooks without ipywidgets; progress bars belong in the CLI anyway.
 _warnings.filterwarnings("ignore", message="IProgress not found")

@@ -9,7 +9,7 @@
     Train the stance model on the gold corpus labels and the written sentences, and
     save weights, metadata (with the weights' SHA-256) and a model card.
 
-``framing score PATH ... --out FILE.csv|FILE.parquet [--model DIR]``
+``framing score PATH ... --out FILE.csv|FILE.parquet [--model DIR] [--engine dask [--scheduler ADDRESS]]``
     Score article files or folders: one row per kept sentence with voice, speaker,
     stance labels and scores, and loaded terms.
 
@@ -42,7 +42,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 def _cmd_score(args: argparse.Namespace) -> int:
     from framing.score import main_score
 
-    return main_score(args.paths, args.out, args.model, progress=not args.no_progress)
+    return main_score(args.paths, args.out, args.model, progress=not args.no_progress, engine=args.engine, scheduler=args.scheduler)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="output file, .csv or .parquet")
     s.add_argument("--model", help="saved model folder (default: models/stance)")
     s.add_argument("--no-progress", action="store_true", help="no progress bar")
+    s.add_argument("--engine", choices=["local", "dask"], default="local", help="local (default) or dask: partitions scored on Dask workers")
+    s.add_argument("--scheduler", help="with --engine dask: address of an existing scheduler (default: a LocalCluster)")
     s.set_defaults(func=_cmd_score)
 
     r = sub.add_parser("run", help="run the notebook series on another corpus")

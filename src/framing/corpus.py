@@ -9,6 +9,8 @@ accounting; ``data/processed``: ``sentences.parquet`` and a CSV twin), and
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,15 +149,75 @@ def check_article(art: Article, clean_text: str, df: pd.DataFrame, acc: dict) ->
     assert df["sentence_id"].is_unique
 
 
-def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path | None = None) -> Corpus:
-    """Process every article file under ``paths`` (default ``data/raw``)."""
+def pipeline_fingerprint() -> str:
+    """A hash of everything that decides an article's processed form: the pipeline's code and data files."""
+    from framing import clean as _clean, lexicon as _lexicon, segment as _segment, voice as _voice
+
+    h = hashlib.sha256()
+    for mod in (_clean, _segment, _voice, _lexicon, sys.modules[__name__]):
+        h.update(Path(mod.__file__).read_bytes())
+    for f in (config.SPEAKERS_CSV, config.LEXICON_DIR / "loaded_terms.csv"):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class ArticleCache:
+    """Processed articles on disk, keyed by the raw file's hash, its metadata and the pipeline fingerprint.
+
+    A re-run over the same files reads the stored sentence tables instead of cleaning,
+    segmenting and attributing again; any change to the code or data files of the
+    pipeline changes the fingerprint and so the key.
+    """
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder or (config.CACHE / "articles"))
+        self.fingerprint = pipeline_fingerprint()
+
+    def _key(self, art: Article) -> str:
+        meta = json.dumps(art.meta, sort_keys=True, default=str)
+        return hashlib.sha256(f"{self.fingerprint}|{art.sha256}|{art.article}|{meta}".encode()).hexdigest()[:32]
+
+    def get(self, art: Article) -> ArticleResult | None:
+        d = self.folder / self._key(art)
+        if not (d / "done").exists():
+            return None
+        info = json.loads((d / "info.json").read_text(encoding="utf-8"))
+        return ArticleResult(art, info["clean_text"], pd.read_parquet(d / "sentences.parquet"),
+                             pd.read_parquet(d / "removed.parquet"), info["accounting"])
+
+    def put(self, res: ArticleResult) -> None:
+        d = self.folder / self._key(res.article)
+        d.mkdir(parents=True, exist_ok=True)
+        res.sentences.to_parquet(d / "sentences.parquet", index=False)
+        res.removed.to_parquet(d / "removed.parquet", index=False)
+        (d / "info.json").write_text(json.dumps({"clean_text": res.clean_text, "accounting": res.accounting}), encoding="utf-8")
+        (d / "done").touch()
+
+
+def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path | None = None, cache: bool = True,
+                 progress: bool = False) -> Corpus:
+    """Process every article file under ``paths`` (default ``data/raw``).
+
+    ``cache`` reuses processed articles from ``.cache/articles`` (see :class:`ArticleCache`).
+    """
     paths = list(paths) if paths is not None else [config.RAW]
     manifest = read_manifest(Path(manifest_path or config.ARTICLES_CSV))
     articles, skipped = read_articles(paths, manifest)
+    store = ArticleCache() if cache else None
     done: list[ArticleResult] = []
-    for art in articles:
+    it = articles
+    if progress:
+        from tqdm.auto import tqdm
+
+        it = tqdm(articles, desc="articles", unit="article")
+    for art in it:
         try:
-            done.append(process_article(art))
+            hit = store.get(art) if store else None
+            if hit is None:
+                hit = process_article(art)
+                if store:
+                    store.put(hit)
+            done.append(hit)
         except (ValueError, AssertionError) as e:
             skipped.append(Skipped(art.path, str(e)))
     sentences = pd.concat([r.sentences for r in done], ignore_index=True) if done else pd.DataFrame(columns=SENTENCE_COLUMNS)

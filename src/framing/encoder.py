@@ -54,7 +54,7 @@ class EmbeddingCache:
         self.path = Path(path or (config.CACHE / "embeddings.sqlite"))
         self.model = model or model_id()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._con = sqlite3.connect(self.path)
+        self._con = sqlite3.connect(self.path, timeout=60)  # several Dask workers may share the file
         self._con.execute("CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))")
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:

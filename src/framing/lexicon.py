@@ -83,6 +83,11 @@ class Lexicon:
         self.entries = entries
         self.source = source
         self.by_id = {e.id: e for e in entries}
+        # One pass of all patterns together tells whether a sentence can hold any hit at all
+        # (most sentences hold none); matches are memoised per text, because scoring asks
+        # for them three times (the loaded-term columns and each target's features).
+        self._any = re.compile("|".join(f"(?:{e.pattern.pattern})" for e in entries), re.IGNORECASE) if entries else None
+        self._memo = lru_cache(maxsize=200_000)(self._match)
 
     @classmethod
     def from_csv(cls, path: Path | str) -> "Lexicon":
@@ -125,6 +130,11 @@ class Lexicon:
 
     def match(self, text: str) -> list[Hit]:
         """All hits in ``text``, in order of position; exceptions honoured."""
+        return list(self._memo(text))
+
+    def _match(self, text: str) -> tuple[Hit, ...]:
+        if self._any is None or not self._any.search(text):
+            return ()
         hits: list[Hit] = []
         for e in self.entries:
             for m in e.pattern.finditer(text):
@@ -132,7 +142,7 @@ class Lexicon:
                 if any(x.start() <= a and x.end() >= b for ex in e.exceptions for x in ex.finditer(text)):
                     continue
                 hits.append(Hit(e.id, e.term, e.category, e.partnership, e.west, a, b, m.group(0)))
-        return sorted(hits, key=lambda h: (h.start, h.end, h.id))
+        return tuple(sorted(hits, key=lambda h: (h.start, h.end, h.id)))
 
     def hits_table(self, sentences: pd.DataFrame) -> pd.DataFrame:
         """One row per hit in a sentence table (with outlet, voice, speaker where present)."""

@@ -50,7 +50,7 @@ def score_sentences(sentences: pd.DataFrame, model: SavedStanceModel | None = No
 def score_paths(paths: Iterable[Path | str], model: SavedStanceModel | None = None, progress: bool = False,
                 manifest_path: Path | None = None) -> ScoreResult:
     """Score article files or folders; returns the table and the skipped files."""
-    corpus = build_corpus(list(paths), manifest_path=manifest_path)
+    corpus = build_corpus(list(paths), manifest_path=manifest_path, progress=progress)
     if corpus.sentences.empty:
         return ScoreResult(pd.DataFrame(columns=SCORE_COLUMNS + EXTRA_COLUMNS), corpus.skipped)
     return ScoreResult(score_sentences(corpus.sentences, model, progress), corpus.skipped)
@@ -73,8 +73,23 @@ def write_table(df: pd.DataFrame, out: Path) -> None:
         raise ValueError(f"{out.name}: the output must end in .csv or .parquet")
 
 
-def main_score(paths: list[str], out: str, model_dir: str | None = None, progress: bool = True) -> int:
+def main_score(paths: list[str], out: str, model_dir: str | None = None, progress: bool = True,
+               engine: str = "local", scheduler: str | None = None) -> int:
     """CLI body: score, write, report skipped files; exit 1 only when nothing was scored."""
+    if engine == "dask":
+        from framing.distributed import score_dask
+
+        if Path(out).suffix.lower() != ".parquet":
+            print(f"error: --out {out}: the dask engine writes partitioned Parquet; name a folder ending in .parquet", file=sys.stderr)
+            return 2
+        rows, skipped = score_dask(paths, Path(out), scheduler=scheduler, model_dir=model_dir)
+        for s in skipped:
+            print(f"skipped {s}", file=sys.stderr)
+        if not rows:
+            print("error: nothing could be scored", file=sys.stderr)
+            return 1
+        print(f"scored {rows} sentences -> {out}/part.*.parquet" + (f"; {len(skipped)} file(s) skipped" if skipped else ""), file=sys.stderr)
+        return 0
     if Path(out).suffix.lower() not in (".csv", ".parquet"):
         print(f"error: --out {out}: the output must end in .csv or .parquet", file=sys.stderr)
         return 2

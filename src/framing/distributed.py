@@ -1,0 +1,77 @@
+"""Scoring on Dask's distributed scheduler: ``framing score --engine dask [--scheduler ADDRESS]``.
+
+The input files are split into partitions; each partition is scored by the same function
+as the local path (:func:`framing.score.score_paths`) on a Dask worker, and the results
+are written as partitioned Parquet (a folder of ``part.N.parquet`` files readable with
+``pandas.read_parquet(folder)`` or ``dask.dataframe.read_parquet``). Each worker process
+loads the encoder and model once and shares the on-disk embedding cache.
+
+Without ``--scheduler`` a ``LocalCluster`` is started on this machine; with
+``--scheduler tcp://host:8786`` the work goes to an existing cluster, whose workers need
+this package installed (``pip install -c constraints.txt framing``) and, for the shared
+embedding cache, the same ``FRAMING_CACHE`` path or their own.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+from framing.ingest import Skipped, discover
+
+
+def _score_partition(paths: list[str], model_dir: str | None) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Score one partition of files (runs on a worker)."""
+    from framing.score import score_paths
+    from framing.stance import load_model
+
+    res = score_paths(paths, load_model(Path(model_dir)) if model_dir else None)
+    return res.table, [(str(s.path), s.problem) for s in res.skipped]
+
+
+def partitions(paths: Sequence[Path | str], n_partitions: int) -> list[list[str]]:
+    """Split the article files under ``paths`` into up to ``n_partitions`` contiguous groups."""
+    files = [str(p) for p in discover(paths)]
+    if not files:
+        return []
+    size = math.ceil(len(files) / max(1, n_partitions))
+    return [files[i : i + size] for i in range(0, len(files), size)]
+
+
+def score_dask(paths: Sequence[Path | str], out: Path, scheduler: str | None = None, n_partitions: int | None = None,
+               model_dir: str | None = None, n_workers: int = 2) -> tuple[int, list[Skipped]]:
+    """Score on Dask and write partitioned Parquet to ``out``. Returns (rows written, skipped files)."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        n = n_partitions or max(2, 2 * len(client.scheduler_info()["workers"]))
+        parts = partitions(paths, n)
+        futures = client.map(_score_partition, parts, model_dir=model_dir, pure=False)
+        results = client.gather(futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("part.*.parquet"):
+        old.unlink()
+    rows = 0
+    skipped: list[Skipped] = []
+    k = 0
+    for table, sk in results:
+        skipped += [Skipped(Path(p), problem) for p, problem in sk]
+        if len(table):
+            table.to_parquet(out / f"part.{k}.parquet", index=False)
+            rows += len(table)
+            k += 1
+    return rows, skipped
