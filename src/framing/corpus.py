@@ -166,7 +166,9 @@ class ArticleCache:
 
     A re-run over the same files reads the stored sentence tables instead of cleaning,
     segmenting and attributing again; any change to the code or data files of the
-    pipeline changes the fingerprint and so the key.
+    pipeline changes the fingerprint and so the key. Entries are pickles that only this
+    project writes, in a local cache folder (``FRAMING_CACHE``, default ``.cache/``);
+    point the cache at a folder no one else writes to.
     """
 
     def __init__(self, folder: Path | None = None):
@@ -178,20 +180,21 @@ class ArticleCache:
         return hashlib.sha256(f"{self.fingerprint}|{art.sha256}|{art.article}|{meta}".encode()).hexdigest()[:32]
 
     def get(self, art: Article) -> ArticleResult | None:
-        d = self.folder / self._key(art)
-        if not (d / "done").exists():
+        path = self.folder / f"{self._key(art)}.pkl"
+        if not path.exists():
             return None
-        info = json.loads((d / "info.json").read_text(encoding="utf-8"))
-        return ArticleResult(art, info["clean_text"], pd.read_parquet(d / "sentences.parquet"),
-                             pd.read_parquet(d / "removed.parquet"), info["accounting"])
+        try:
+            d = pd.read_pickle(path)  # written by this project's own process (see put)
+        except Exception:
+            return None
+        return ArticleResult(art, d["clean_text"], d["sentences"], d["removed"], d["accounting"])
 
     def put(self, res: ArticleResult) -> None:
-        d = self.folder / self._key(res.article)
-        d.mkdir(parents=True, exist_ok=True)
-        res.sentences.to_parquet(d / "sentences.parquet", index=False)
-        res.removed.to_parquet(d / "removed.parquet", index=False)
-        (d / "info.json").write_text(json.dumps({"clean_text": res.clean_text, "accounting": res.accounting}), encoding="utf-8")
-        (d / "done").touch()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{self._key(res.article)}.pkl"
+        tmp = path.with_suffix(".tmp")
+        pd.to_pickle({"clean_text": res.clean_text, "sentences": res.sentences, "removed": res.removed, "accounting": res.accounting}, tmp)
+        tmp.replace(path)  # atomic: a reader never sees half a file
 
 
 def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path | None = None, cache: bool = True,
