@@ -68,3 +68,35 @@ def save_figure(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None)
     fig.savefig(paths["svg"], metadata={"Date": None, "Creator": None})
     data.to_csv(paths["csv"], index=isinstance(data.index, pd.MultiIndex) or data.index.name is not None)
     return paths
+
+
+def heatmap(ax, table: pd.DataFrame, xlabels: list[str] | None = None, cmap: str = "Oranges", fmt: str = "{:.1f}", fontsize: int = 8):
+    """An annotated heatmap of ``table`` (rows on y, columns on x); returns the image for a colour bar."""
+    import numpy as np
+
+    data = table.to_numpy(dtype=float)
+    im = ax.imshow(data, cmap=cmap, aspect="auto")
+    ax.set_xticks(range(table.shape[1]), xlabels or [str(c) for c in table.columns], fontsize=fontsize)
+    ax.set_yticks(range(table.shape[0]), table.index)
+    top = np.nanmax(data) if data.size else 0
+    for i in range(table.shape[0]):
+        for j in range(table.shape[1]):
+            v = data[i, j]
+            ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=fontsize, color="white" if top and v > top * 0.6 else "black")
+    ax.grid(False)
+    return im
+
+
+def stacked_shares(ax, shares: pd.DataFrame, colors: dict[str, str], label_counts: pd.Series | None = None) -> None:
+    """Horizontal 100 % stacked bars: one row per index entry, one segment per column (in order)."""
+    import numpy as np
+
+    left = np.zeros(len(shares))
+    for col in shares.columns:
+        ax.barh(shares.index, shares[col], left=left, color=colors[col], label=col)
+        left += shares[col].to_numpy()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    if label_counts is not None:
+        for k, o in enumerate(shares.index):
+            ax.text(1.01, k, f"n={int(label_counts[o])}", va="center", fontsize=7, transform=ax.get_yaxis_transform())
