@@ -46,7 +46,6 @@ OUTLETS = [f"Synthetic Outlet {i}" for i in range(10)]
 
 def base_sentences() -> list[str]:
     """Realistic news sentences: the seed corpus and the written supplementary sentences."""
-    import pandas as pd
 
     from framing.annotations import load_supplementary
     from framing.corpus import load_sentences

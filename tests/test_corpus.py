@@ -5,7 +5,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing import config
 from framing.cli import main
 from framing.corpus import SENTENCE_COLUMNS, build_corpus, load_sentences
 

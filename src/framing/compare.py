@@ -41,7 +41,7 @@ def extremes(df: pd.DataFrame, target: str, n: int = 1, by: str = "outlet") -> p
     """The ``n`` most favourable and most critical sentences per group, with voice and speaker."""
     col = f"stance_{target}_score"
     out = []
-    for g, d in df.groupby(by):
+    for _, d in df.groupby(by):
         d = d.sort_values(col)
         out.append(d.tail(n).assign(end="most favourable"))
         out.append(d.head(n).assign(end="most critical"))

@@ -77,7 +77,7 @@ def top_terms(dist: pd.DataFrame, by: str = "outlet", n: int = 10, z_min: float 
     contained in a longer listed term of the same count left out."""
     d = dist[(~dist.stopwords_only) & (dist.z >= z_min)]
     out = []
-    for g, grp in d.groupby(by):
+    for _, grp in d.groupby(by):
         chosen: list = []
         for r in grp.sort_values(["z", "n_words"], ascending=[False, False]).itertuples(index=False):
             if any(r.term in c.term and r.count == c.count for c in chosen):

@@ -18,7 +18,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from framing.corpus import SENTENCE_COLUMNS, build_corpus
+from framing.corpus import build_corpus
 from framing.ingest import Skipped
 from framing.stance import SavedStanceModel, load_model
 

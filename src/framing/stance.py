@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -186,7 +187,7 @@ LR_VARIANTS = {
 MODEL_FACTORIES = {
     "lexicon": lambda t: LexiconBaseline(t),
     "zeroshot": lambda t: ZeroShot(t),
-    **{name: (lambda kw: (lambda t: EmbeddingLR(t, **kw)))(kw) for name, kw in LR_VARIANTS.items()},
+    **{name: partial(EmbeddingLR, **kw) for name, kw in LR_VARIANTS.items()},
 }
 
 

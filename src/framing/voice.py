@@ -500,9 +500,6 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
                 voice = "authorial" if vtype == "authorial" else "quoted"
                 if voice == "quoted" and not speaker:
                     speaker = block["speaker"] if block else "unnamed"
-                if vtype == "relayed_block" or (block and voice == "quoted"):
-                    if vtype != "relayed_block" and block["kind"] == "person" and vtype == "reported_speech":
-                        pass
                 results[i] = VoiceResult(voice, vtype, speaker if voice == "quoted" else "", relayed_by, cue)
 
             r = results[i]
