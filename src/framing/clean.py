@@ -233,19 +233,19 @@ def _script(ch: str) -> str:
 
 def dominant_script(text: str) -> str:
     """The script (LATIN, CYRILLIC, ...) of most letters in ``text``."""
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = {"LATIN": sum(1 for ch in text if ch < "\x80" and ch.isalpha())}
     for ch in text:
-        if ch.isalpha():
+        if ch >= "\x80" and ch.isalpha():  # only non-ASCII letters need a Unicode lookup
             s = _script(ch)
             counts[s] = counts.get(s, 0) + 1
-    return max(counts, key=counts.get) if counts else "LATIN"
+    return max(counts, key=counts.get) if any(counts.values()) else "LATIN"
 
 
 def _foreign_share(line: str, script: str) -> float:
     letters = [ch for ch in line if ch.isalpha()]
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if _script(ch) != script) / len(letters)
+    return sum(1 for ch in letters if ("LATIN" if ch < "\x80" else _script(ch)) != script) / len(letters)
 
 
 def _words(s: str) -> list[str]:

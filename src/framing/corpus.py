@@ -21,7 +21,7 @@ import pandas as pd
 from framing import config
 from framing.clean import clean
 from framing.ingest import Article, Skipped, read_articles, read_manifest
-from framing.lexicon import Lexicon
+from framing.lexicon import LEX_COUNT_COLUMNS, Lexicon
 from framing.segment import segment
 from framing.voice import attribute, load_speakers
 
@@ -31,7 +31,7 @@ VOICES = ("authorial", "quoted")
 SENTENCE_COLUMNS = [
     "sentence_id", "article", "outlet", "event", "date", "paragraph", "sentence", "kind",
     "start", "end", "text", "n_words", "voice", "voice_type", "speaker", "relayed_by", "voice_cue",
-    "loaded_terms", "loaded_categories",
+    "loaded_terms", "loaded_categories", *LEX_COUNT_COLUMNS,
 ]
 
 
@@ -106,7 +106,7 @@ def process_article(art: Article) -> ArticleResult:
                 "voice_cue": v.cue,
             }
         )
-    df = Lexicon.load().annotate(pd.DataFrame(rows, columns=SENTENCE_COLUMNS[:-2]))
+    df = Lexicon.load().annotate(pd.DataFrame(rows, columns=SENTENCE_COLUMNS[: -2 - len(LEX_COUNT_COLUMNS)]))
     removed = pd.DataFrame(
         [
             {

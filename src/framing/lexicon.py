@@ -43,6 +43,8 @@ CATEGORY_SHORT = {
     "threat": "threat /\nsecuritisation",
     "sovereignty": "sovereignty /\nmultipolarity",
 }
+#: Per-sentence counts of hits signalling +1 / −1 toward each target (stance-model features).
+LEX_COUNT_COLUMNS = ["lex_partnership_plus", "lex_partnership_minus", "lex_west_plus", "lex_west_minus"]
 COLUMNS = ["id", "term", "pattern", "category", "partnership_direction", "west_direction", "rationale", "source", "exceptions", "example"]
 EXCEPTION_SEP = " || "
 
@@ -158,15 +160,21 @@ class Lexicon:
         return pd.DataFrame(rows, columns=cols)
 
     def annotate(self, sentences: pd.DataFrame) -> pd.DataFrame:
-        """Copy of ``sentences`` with ``loaded_terms`` and ``loaded_categories`` (``;``-separated)."""
-        terms, cats = [], []
+        """Copy of ``sentences`` with ``loaded_terms`` and ``loaded_categories`` (``;``-separated)
+        and the counts of hits signalling +1 and −1 toward each target (``lex_<target>_plus|minus``)."""
+        terms, cats, counts = [], [], []
         for text in sentences["text"]:
             hits = self.match(text)
             terms.append(";".join(dict.fromkeys(h.surface for h in hits)))
             cats.append(";".join(dict.fromkeys(h.category for h in hits)))
+            counts.append([sum(h.partnership > 0 for h in hits), sum(h.partnership < 0 for h in hits),
+                           sum(h.west > 0 for h in hits), sum(h.west < 0 for h in hits)])
         out = sentences.copy()
         out["loaded_terms"] = terms
         out["loaded_categories"] = cats
+        c = pd.DataFrame(counts, columns=LEX_COUNT_COLUMNS, index=out.index, dtype="int64") if counts else pd.DataFrame(columns=LEX_COUNT_COLUMNS, dtype="int64")
+        for col in LEX_COUNT_COLUMNS:
+            out[col] = c[col]
         return out
 
     def covers(self, phrase: str) -> bool:

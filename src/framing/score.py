@@ -42,7 +42,10 @@ class ScoreResult:
 def score_sentences(sentences: pd.DataFrame, model: SavedStanceModel | None = None, progress: bool = False) -> pd.DataFrame:
     """Add stance labels, scores and probabilities to a sentence table."""
     model = model or load_model()
-    st = model.score_table(sentences.text.tolist(), progress=progress)
+    from framing.lexicon import LEX_COUNT_COLUMNS
+
+    counts = sentences[LEX_COUNT_COLUMNS] if set(LEX_COUNT_COLUMNS) <= set(sentences.columns) else None
+    st = model.score_table(sentences.text.tolist(), progress=progress, lex_counts=counts)
     out = pd.concat([sentences.reset_index(drop=True), st], axis=1)
     return out[SCORE_COLUMNS + [c for c in EXTRA_COLUMNS if c in out.columns]]
 

@@ -127,6 +127,10 @@ _GLUED = re.compile(r"(?<=[a-z0-9%)\]'])([.!?])(\"{0,2})(?=[A-Z])")
 _SPACED = re.compile(r"(?<=[a-z0-9%)\]'])([.!?])([\"']{0,2})(\s+)(\"?)(?=[A-Z])")
 
 
+#: Any sentence punctuation followed by more text: only such chunks need pysbd.
+_CANDIDATE = re.compile(r"[.!?…;:][\"')\]]*\s+\S")
+
+
 def _abbreviation_before(norm: str, i: int) -> bool:
     m = re.search(r"([A-Za-z]+)$", norm[max(0, i - 12) : i])
     return bool(m) and (m.group(1).lower() in ABBREVIATIONS or len(m.group(1)) == 1)
@@ -188,6 +192,12 @@ def split_paragraph(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     seg = _segmenter()
     for a, b in zip(cuts, cuts[1:]):
         if a >= b:
+            continue
+        if not _CANDIDATE.search(norm, a, b):
+            # no sentence punctuation followed by more text: pysbd would return the chunk whole
+            s, e = _trim(norm, a, b)
+            if s < e:
+                spans.append((s, e))
             continue
         for piece in seg.segment(norm[a:b]):
             s, e = _trim(norm, a + piece.start, a + piece.end)

@@ -273,22 +273,27 @@ class SavedStanceModel:
     meta: dict
     weights: dict[str, tuple[np.ndarray, np.ndarray]]  # target -> (coef [3, d], intercept [3])
 
-    def predict_proba(self, texts, target: str, X: np.ndarray | None = None) -> np.ndarray:
+    def predict_proba(self, texts, target: str, X: np.ndarray | None = None, lex: np.ndarray | None = None) -> np.ndarray:
+        """Class probabilities; ``lex`` = precomputed [plus, minus] lexicon counts for ``target`` (else matched here)."""
         texts = list(texts)
         if X is None:
             X = embed(texts)
         if self.meta["lexicon_features"]:
-            X = np.hstack([X, lexicon_features(texts, target)])
+            X = np.hstack([X, lexicon_features(texts, target) if lex is None else np.asarray(lex, dtype=np.float32)])
         coef, icpt = self.weights[target]
         return _softmax(X @ coef.T + icpt)
 
-    def score_table(self, texts, progress: bool = False) -> pd.DataFrame:
-        """Labels, probabilities and scores for both targets."""
+    def score_table(self, texts, progress: bool = False, lex_counts: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Labels, probabilities and scores for both targets.
+
+        ``lex_counts``: the sentence table's ``lex_<target>_plus|minus`` columns, if already computed.
+        """
         texts = list(texts)
         X = embed(texts, progress=progress)
         out = {}
         for t in TARGETS:
-            p = self.predict_proba(texts, t, X)
+            lex = None if lex_counts is None else lex_counts[[f"lex_{t}_plus", f"lex_{t}_minus"]].to_numpy()
+            p = self.predict_proba(texts, t, X, lex)
             out[f"stance_{t}"] = np.array(LABELS)[p.argmax(axis=1)] if len(texts) else np.array([], dtype=object)
             out[f"stance_{t}_score"] = p[:, LABELS.index("favorable")] - p[:, LABELS.index("critical")]
             for k, lab in enumerate(LABELS):

@@ -202,9 +202,9 @@ def _registry_name(name: str, registry: dict[str, str]) -> str:
     return registry.get(bare, bare)
 
 
-def register_names(text: str, registry: dict[str, str], speakers: tuple[SpeakerEntry, ...]) -> None:
-    """Add full names seen in ``text`` to the article's registry, keyed by name and surname."""
-    for m in find_mentions(text, registry, speakers):
+def register_names(mentions: list[Mention], registry: dict[str, str]) -> None:
+    """Add the full names among ``mentions`` to the article's registry, keyed by name and surname."""
+    for m in mentions:
         if m.kind != "person" or not m.canonical or " " not in m.canonical:
             continue
         full = m.canonical
@@ -365,6 +365,15 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
     speakers = speakers or load_speakers()
     norm = normalise(text)
     registry: dict[str, str] = {}
+    memo: dict[tuple[str, int], list[Mention]] = {}
+
+    def mentions_of(t: str) -> list[Mention]:
+        # the registry only grows, so its size identifies its state
+        key = (t, len(registry))
+        if key not in memo:
+            memo[key] = find_mentions(t, registry, speakers)
+        return memo[key]
+
     # quote spans per paragraph
     para_bounds: dict[int, tuple[int, int]] = {}
     for s in sentences:
@@ -417,9 +426,9 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
         for k, i in enumerate(idxs):
             s = sentences[i]
             st = text[s.start : s.end]
-            register_names(st, registry, speakers)
+            register_names(mentions_of(st), registry)
             local_q = [(max(a, s.start) - s.start, min(b, s.end) - s.start) for a, b in qspans if a < s.end and b > s.start]
-            mentions = find_mentions(st, registry, speakers)
+            mentions = mentions_of(st)
             atts = find_attributions(st, mentions, local_q)
             att = main_attribution(atts)
             wc = _word_chars(st) or 1
@@ -468,7 +477,7 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
                                     if j != i and o.start < b and o.end > a:
                                         ot = text[o.start : o.end]
                                         oq = [(max(x, o.start) - o.start, min(y, o.end) - o.start) for x, y in qspans if x < o.end and y > o.start]
-                                        oa = main_attribution(find_attributions(ot, find_mentions(ot, registry, speakers), oq))
+                                        oa = main_attribution(find_attributions(ot, mentions_of(ot), oq))
                                         if oa and not speaker:
                                             if oa.mention and oa.mention.kind in ("pronoun", "role"):
                                                 speaker = prev_speaker if (oa.mention.kind == "pronoun" and prev_speaker) else resolve(oa.mention)
@@ -484,7 +493,7 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
                                 oq = [(max(x, o.start) - o.start, min(y, o.end) - o.start) for x, y in qspans if x < o.end and y > o.start]
                                 if not oq:
                                     break
-                                oa = main_attribution(find_attributions(ot, find_mentions(ot, registry, speakers), oq))
+                                oa = main_attribution(find_attributions(ot, mentions_of(ot), oq))
                                 if oa:
                                     speaker = resolve(oa.mention, oa.group) if oa.mention.kind != "pronoun" else (prev_speaker or "")
                                     break
