@@ -45,7 +45,7 @@ def _pairs(labels: np.ndarray, n_iter: int, rng: random.Random) -> list[tuple[in
     return out
 
 
-def _embed(enc: Encoder, texts: list[str], grad: bool) -> torch.Tensor:
+def _embed(enc: Encoder, texts: list[str]) -> torch.Tensor:
     b = enc.tokenizer(texts, padding=True, truncation=True, max_length=128, return_tensors="pt")
     h = enc.model(**b).last_hidden_state
     m = b["attention_mask"].unsqueeze(-1).to(h.dtype)
@@ -62,8 +62,8 @@ def finetune(texts: list[str], labels: np.ndarray, n_iter: int = 2, batch_size: 
     pairs = _pairs(np.asarray(labels), n_iter, rng)
     for k in range(0, len(pairs), batch_size):
         chunk = pairs[k : k + batch_size]
-        a = _embed(enc, [texts[i] for i, _, _ in chunk], True)
-        b = _embed(enc, [texts[j] for _, j, _ in chunk], True)
+        a = _embed(enc, [texts[i] for i, _, _ in chunk])
+        b = _embed(enc, [texts[j] for _, j, _ in chunk])
         target = torch.tensor([y for _, _, y in chunk])
         loss = torch.nn.functional.mse_loss((a * b).sum(1), target)
         opt.zero_grad()
@@ -71,10 +71,6 @@ def finetune(texts: list[str], labels: np.ndarray, n_iter: int = 2, batch_size: 
         opt.step()
     enc.model.eval()
     return enc
-
-
-def encode(enc: Encoder, texts: list[str]) -> np.ndarray:
-    return enc.encode_uncached(texts)
 
 
 def loo_finetune(target: str, gold: pd.DataFrame, supplementary: pd.DataFrame) -> pd.DataFrame:
@@ -86,8 +82,8 @@ def loo_finetune(target: str, gold: pd.DataFrame, supplementary: pd.DataFrame) -
         test = gold[gold.outlet == outlet]
         train = pd.concat([gold[gold.outlet != outlet][["text", col]], supplementary[["text", col]]], ignore_index=True)
         enc = finetune(train.text.tolist(), train[col].to_numpy())
-        clf = LogisticRegression(max_iter=5000).fit(encode(enc, train.text.tolist()), train[col])
-        p_raw = clf.predict_proba(encode(enc, test.text.tolist()))
+        clf = LogisticRegression(max_iter=5000).fit(enc.encode_uncached(train.text.tolist()), train[col])
+        p_raw = clf.predict_proba(enc.encode_uncached(test.text.tolist()))
         p = np.zeros((len(test), len(LABELS)))
         for k, lab in enumerate(clf.classes_):
             p[:, LABELS.index(lab)] = p_raw[:, k]

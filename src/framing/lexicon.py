@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 
@@ -191,7 +190,3 @@ def lexicon_table(path: Path | None = None) -> pd.DataFrame:
     """The lexicon CSV as a DataFrame (for display)."""
     return pd.read_csv(path or LEXICON_CSV, keep_default_na=False)
 
-
-def split_terms(values: Iterable[str]) -> list[list[str]]:
-    """Split ``;``-joined cells back into lists."""
-    return [[t for t in str(v).split(";") if t] for v in values]

@@ -106,11 +106,6 @@ _INSTITUTION = frozenset(
     Party Center Centre Foundation Times Post News Gazeta Channel Program Programme Summit Declaration""".split()
 )
 _NAME_STOP = _NAME_STOP | frozenset("Neither Nor Either Both Also Says Said Then Now Here There It Its Their His Her".split())
-_INTRO_SOURCE_WORDS = re.compile(
-    r"\b(?:report|reports|article|statement|story|dispatch|excerpt|text|release|readout|transcript|letter|post|"
-    r"column|op-ed|interview|speech|address|message)\b",
-    re.IGNORECASE,
-)
 _INTRO = re.compile(
     rf"(?:\b(?:{SPEECH_VERBS}|reads|read|has to say|had to say|wrote|writes)\s*:\s*$)|"
     r"(?:^(?:here is|here's|below is|the following is|what follows is)\b.*:\s*$)",
