@@ -25,7 +25,8 @@ def test_equal_use_gives_zero():
 def test_group_word_stands_out():
     s = pd.DataFrame({
         "outlet": ["A"] * 4 + ["B"] * 4,
-        "text": ["imperialism again and again", "imperialism is bad", "the summit", "imperialism"] + ["the summit was calm", "talks went well", "the summit ended", "calm talks"],
+        "text": ["imperialism again and again", "imperialism is bad", "the summit", "imperialism"]
+        + ["the summit was calm", "talks went well", "the summit ended", "calm talks"],
     })
     d = distinctive_terms(s, alpha0=10, min_count=1)
     a = d[d.outlet == "A"].set_index("term")

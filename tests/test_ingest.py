@@ -10,7 +10,8 @@ from framing.ingest import BadInput, read_article, read_articles
 
 def test_front_matter_is_parsed_and_extra_keys_kept(tmp_path: Path):
     f = tmp_path / "a.txt"
-    f.write_text("---\noutlet: Foo News\ndate: 2024-06-19\nevent: pyongyang-2024\nauthor: J. Doe\n---\nHeadline\n\nBody text of the article here.\n", encoding="utf-8")
+    f.write_text("---\noutlet: Foo News\ndate: 2024-06-19\nevent: pyongyang-2024\nauthor: J. Doe\n---\n"
+                 "Headline\n\nBody text of the article here.\n", encoding="utf-8")
     art = read_article(f)
     assert art.meta["outlet"] == "Foo News"
     assert art.meta["date"] == "2024-06-19"

@@ -55,7 +55,8 @@ def test_loo_never_trains_on_the_held_out_outlet(monkeypatch):
 
 
 def test_embedding_lr_learns_a_separable_toy_task():
-    texts = ["We warmly welcome our great friends and their glorious alliance."] * 3 + ["The dangerous illegal arms pact threatens the world."] * 3 + ["The train arrived at noon."] * 3
+    texts = (["We warmly welcome our great friends and their glorious alliance."] * 3
+             + ["The dangerous illegal arms pact threatens the world."] * 3 + ["The train arrived at noon."] * 3)
     y = ["favorable"] * 3 + ["critical"] * 3 + ["neutral"] * 3
     m = EmbeddingLR("partnership").fit(texts, y)
     p = m.predict_proba(["A glorious alliance of great friends.", "An illegal and dangerous pact.", "The train left at one."])

@@ -11,7 +11,7 @@ Modules, one job each:
 - :mod:`framing.cli`       the ``framing`` command line
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 import os as _os
 

@@ -30,7 +30,7 @@ from framing import __version__
 def _cmd_corpus(args: argparse.Namespace) -> int:
     from framing.corpus import main_build
 
-    return main_build(args.paths or None, Path(args.out) if args.out else None)
+    return main_build(args.paths or None, Path(args.out) if args.out else None, any_language=args.any_language)
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
@@ -42,7 +42,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
 def _cmd_score(args: argparse.Namespace) -> int:
     from framing.score import main_score
 
-    return main_score(args.paths, args.out, args.model, progress=not args.no_progress, engine=args.engine, scheduler=args.scheduler)
+    return main_score(args.paths, args.out, args.model, progress=not args.no_progress, engine=args.engine, scheduler=args.scheduler,
+                      any_language=args.any_language)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -55,11 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs)."""
     p = argparse.ArgumentParser(prog="framing", description="Framing and stance analysis of news coverage.")
     p.add_argument("--version", action="version", version=f"framing {__version__}")
+    p.add_argument("--debug", action="store_true", help="show full tracebacks instead of one-line errors")
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("corpus", help="build the clean, voice-attributed sentence corpus")
     c.add_argument("paths", nargs="*", help="article files or folders (default: data/raw)")
     c.add_argument("--out", help="write interim/ and processed/ under DIR instead of data/")
+    c.add_argument("--any-language", action="store_true", help="keep articles not detected as English (the models are English-only)")
     c.set_defaults(func=_cmd_corpus)
 
     t = sub.add_parser("train", help="train and save the stance model (deterministic)")
@@ -72,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", required=True, help="output file, .csv or .parquet")
     s.add_argument("--model", help="saved model folder (default: models/stance)")
     s.add_argument("--no-progress", action="store_true", help="no progress bar")
+    s.add_argument("--any-language", action="store_true", help="score articles not detected as English too (the models are English-only)")
     s.add_argument("--engine", choices=["local", "dask"], default="local", help="local (default) or dask: partitions scored on Dask workers")
     s.add_argument("--scheduler", help="with --engine dask: address of an existing scheduler (default: a LocalCluster)")
     s.set_defaults(func=_cmd_score)
@@ -84,10 +88,33 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """Exceptions a user can cause (bad paths, files, models): one line, not a traceback."""
+    from framing.ingest import BadInput
+    from framing.lexicon import LexiconError
+    from framing.stance import ModelIntegrityError
+
+    return (BadInput, LexiconError, ModelIntegrityError, FileNotFoundError, PermissionError, IsADirectoryError,
+            NotADirectoryError, ValueError)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``framing`` console script."""
+    """Entry point of the ``framing`` console script.
+
+    Errors a user can cause print ``framing: error: <file>: <problem>`` and exit 2;
+    Ctrl-C exits 130 with one line; ``--debug`` shows the tracebacks instead.
+    """
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    if args.debug:
+        return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    except _user_errors() as e:
+        print(f"framing: error: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

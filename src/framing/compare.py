@@ -63,3 +63,22 @@ def pairwise_permutation(df: pd.DataFrame, target: str, by: str = "outlet", n_pe
     adj = np.maximum.accumulate([min(1.0, (m - i) * p) for i, p in enumerate(out.p)]) if m else []
     out["p_holm"] = adj
     return out
+
+
+def leans(ms: pd.DataFrame, target: str, subset: str = "all", by: str = "outlet") -> pd.Series:
+    """Each group's lean on ``target``: ``favorable`` / ``critical`` only where the 95 % interval excludes zero.
+
+    ``ms`` is the output of :func:`mean_scores`; a group whose interval contains zero (or
+    that has no sentences in ``subset``) leans ``none``.
+
+    Example:
+        >>> ms = pd.DataFrame({"outlet": ["A", "B"], "sentences": "all", "target": "west",
+        ...                    "n": 5, "mean_score": [0.3, 0.1], "ci_low": [0.1, -0.1], "ci_high": [0.5, 0.3]})
+        >>> leans(ms, "west").to_dict()
+        {'A': 'favorable', 'B': 'none'}
+    """
+    d = ms[(ms.sentences == subset) & (ms.target == target)].set_index(by)
+    out = pd.Series("none", index=d.index, name=f"lean_{target}")
+    out[d.ci_low > 0] = "favorable"
+    out[d.ci_high < 0] = "critical"
+    return out

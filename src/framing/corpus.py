@@ -12,15 +12,16 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 
 from framing import config
 from framing.clean import clean
 from framing.ingest import Article, Skipped, read_articles, read_manifest
+from framing.language import SUPPORTED, detect, unsupported_message
 from framing.lexicon import LEX_COUNT_COLUMNS, Lexicon
 from framing.segment import segment
 from framing.voice import attribute, load_speakers
@@ -133,6 +134,7 @@ def process_article(art: Article) -> ArticleResult:
         "sha256": art.sha256,
         "headline": res.headline,
     }
+    accounting["language"], accounting["language_confidence"] = detect(res.text)
     check_article(art, res.text, df, accounting)
     return ArticleResult(art, res.text, df, removed, accounting)
 
@@ -151,12 +153,15 @@ def check_article(art: Article, clean_text: str, df: pd.DataFrame, acc: dict) ->
 
 def pipeline_fingerprint() -> str:
     """A hash of everything that decides an article's processed form: the pipeline's code and data files."""
-    from framing import clean as _clean, lexicon as _lexicon, segment as _segment, voice as _voice
+    from framing import clean as _clean
+    from framing import lexicon as _lexicon
+    from framing import segment as _segment
+    from framing import voice as _voice
 
     h = hashlib.sha256()
     for mod in (_clean, _segment, _voice, _lexicon, sys.modules[__name__]):
         h.update(Path(mod.__file__).read_bytes())
-    for f in (config.SPEAKERS_CSV, config.LEXICON_DIR / "loaded_terms.csv"):
+    for f in (config.SPEAKERS_CSV, config.LEXICON_CSV):
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
@@ -198,10 +203,12 @@ class ArticleCache:
 
 
 def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path | None = None, cache: bool = True,
-                 progress: bool = False) -> Corpus:
+                 progress: bool = False, languages: tuple[str, ...] | None = SUPPORTED) -> Corpus:
     """Process every article file under ``paths`` (default ``data/raw``).
 
     ``cache`` reuses processed articles from ``.cache/articles`` (see :class:`ArticleCache`).
+    Articles detected in a language outside ``languages`` are skipped with a message
+    (``languages=None`` keeps every language; see :mod:`framing.language`).
     """
     paths = list(paths) if paths is not None else [config.RAW]
     manifest = read_manifest(Path(manifest_path or config.ARTICLES_CSV))
@@ -220,6 +227,10 @@ def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path 
                 hit = process_article(art)
                 if store:
                     store.put(hit)
+            lang = hit.accounting.get("language", "und")
+            if languages is not None and lang not in (*languages, "und"):
+                skipped.append(Skipped(art.path, unsupported_message(lang, hit.accounting["language_confidence"])))
+                continue
             done.append(hit)
         except (ValueError, AssertionError) as e:
             skipped.append(Skipped(art.path, str(e)))
@@ -268,9 +279,9 @@ def load_accounting(path: Path | None = None) -> pd.DataFrame:
     return pd.read_csv(Path(path or (config.INTERIM / "accounting.csv")))
 
 
-def main_build(paths: list[str] | None = None, out: Path | None = None) -> int:
+def main_build(paths: list[str] | None = None, out: Path | None = None, any_language: bool = False) -> int:
     """Build and write the corpus; print the report. Returns a process exit code."""
-    corpus = build_corpus(paths or None)
+    corpus = build_corpus(paths or None, languages=None if any_language else SUPPORTED)
     if out is None:
         write_corpus(corpus)
     else:

@@ -15,8 +15,8 @@ embedding cache, the same ``FRAMING_CACHE`` path or their own.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import pandas as pd
 

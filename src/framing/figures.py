@@ -2,30 +2,34 @@
 
 Every chart goes through :func:`save_figure`, which writes ``figures/NAME.png``,
 ``figures/NAME.svg`` and ``figures/NAME.csv`` (the data behind the chart) side by side.
-Colours: the Okabe–Ito palette (safe for the common colour-vision deficiencies); an
-outlet keeps its colour in every figure.
+Colours: the Okabe–Ito palette (safe for the common colour-vision deficiencies), then
+Paul Tol's "muted" palette; every outlet of a corpus gets its own colour, the same in
+every figure of that corpus. No matplotlib backend is forced here: notebooks draw
+inline, and scripts choose theirs (the Makefile sets ``MPLBACKEND=Agg`` for the tests).
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
+import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
 
-matplotlib.use("Agg", force=False)
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from framing import config  # noqa: E402
+from framing import config
 
 STYLE = Path(__file__).with_name("framing.mplstyle")
 
-#: Okabe & Ito (2008) colour-blind-safe palette, black last.
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
+#: Okabe & Ito (2008) colour-blind-safe palette (black left out: it is the text colour).
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442"]
+#: Paul Tol's "muted" qualitative palette (colour-blind safe), for corpora with more outlets.
+TOL_MUTED = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499", "#DDDDDD"]
+#: Every outlet colour, in the order they are handed out.
+PALETTE = OKABE_ITO + TOL_MUTED
 
-#: Outlets of the seed corpus, in manifest order, get the first colours.
+#: Outlets of the seed corpus, in manifest order: they keep the first colours in every corpus they appear in.
 SEED_OUTLETS = ["Sputnik", "Countercurrents", "Unidentified blog", "Karlof1 (Substack)", "ePrimefeed (Rossiyskaya Gazeta)"]
 
 STANCE_COLORS = {"favorable": "#0072B2", "neutral": "#BBBBBB", "critical": "#D55E00"}
@@ -37,17 +41,27 @@ def use_style() -> None:
     plt.style.use(str(STYLE))
 
 
-def outlet_color(outlet: str) -> str:
-    """A stable colour for an outlet: seed outlets by position, others by a hash of the name."""
-    if outlet in SEED_OUTLETS:
-        return OKABE_ITO[SEED_OUTLETS.index(outlet)]
-    h = int(hashlib.sha256(outlet.encode()).hexdigest(), 16)
-    return OKABE_ITO[h % (len(OKABE_ITO) - 1)]
+def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
+    """A distinct colour for every outlet of a corpus.
 
+    Seed outlets keep their fixed colours; the others take the unused palette colours in
+    sorted order, so a corpus's colours do not depend on the order outlets are listed.
+    Past ``len(PALETTE)`` outlets colours repeat, with a warning.
 
-def outlet_colors(outlets) -> dict[str, str]:
-    """``{outlet: colour}`` for several outlets."""
-    return {o: outlet_color(o) for o in outlets}
+    Example:
+        >>> cols = outlet_colors(["B", "A", "Sputnik"])
+        >>> cols["Sputnik"] == PALETTE[0], len(set(cols.values()))
+        (True, 3)
+    """
+    names = sorted(dict.fromkeys(outlets))
+    out = {o: PALETTE[SEED_OUTLETS.index(o)] for o in names if o in SEED_OUTLETS}
+    free = [c for c in PALETTE if c not in out.values()]
+    others = [o for o in names if o not in out]
+    if len(others) > len(free):
+        warnings.warn(f"{len(names)} outlets but {len(PALETTE)} distinct colours: some colours repeat", stacklevel=2)
+    for k, o in enumerate(others):
+        out[o] = free[k % len(free)]
+    return out
 
 
 def slug(name: str) -> str:

@@ -27,7 +27,7 @@ from framing.annotations import COLS, LABELS, TARGETS, build_gold, load_suppleme
 from framing.corpus import load_sentences
 from framing.encoder import Encoder
 
-EVAL_DIR = config.MODELS / "evaluation"
+EVAL_DIR = config.EVALUATION
 
 
 def _pairs(labels: np.ndarray, n_iter: int, rng: random.Random) -> list[tuple[int, int, float]]:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from framing import config
 
-LEXICON_CSV = config.LEXICON_DIR / "loaded_terms.csv"
+LEXICON_CSV = config.LEXICON_CSV
 
 #: The category scheme (docs/lexicon.md).
 CATEGORIES = {
@@ -91,7 +91,7 @@ class Lexicon:
         self._memo = lru_cache(maxsize=200_000)(self._match)
 
     @classmethod
-    def from_csv(cls, path: Path | str) -> "Lexicon":
+    def from_csv(cls, path: Path | str) -> Lexicon:
         path = Path(path)
         try:
             with path.open(encoding="utf-8", newline="") as fh:
@@ -126,7 +126,7 @@ class Lexicon:
         return cls(entries, path)
 
     @classmethod
-    def load(cls, path: Path | str | None = None) -> "Lexicon":
+    def load(cls, path: Path | str | None = None) -> Lexicon:
         return _load_cached(str(path or LEXICON_CSV))
 
     def match(self, text: str) -> list[Hit]:

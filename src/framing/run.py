@@ -28,10 +28,10 @@ def run(corpus: Path, out: Path, progress: bool = True) -> list[Path]:
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     done = []
     for name in RUN_NOTEBOOKS:
-        src = config.ROOT / "notebooks" / name
+        src = config.NOTEBOOKS / name
         dst = out / "notebooks" / name
         pm.execute_notebook(str(src), str(dst), parameters={"corpus_dir": str(corpus), "out_dir": str(out)},
-                            cwd=str(config.ROOT / "notebooks"), progress_bar=progress, kernel_name="python3")
+                            cwd=str(out), progress_bar=progress, kernel_name="python3")
         done.append(dst)
     return done
 

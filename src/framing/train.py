@@ -11,7 +11,7 @@ from framing.annotations import TARGETS, build_gold, load_supplementary
 from framing.corpus import load_sentences
 from framing.stance import LR_VARIANTS, MODEL_DIR, MODEL_FACTORIES, loo_outlet, metrics, train_final
 
-CHOICE_JSON = config.MODELS / "evaluation" / "choice.json"
+CHOICE_JSON = config.EVALUATION / "choice.json"
 DEFAULT_CHOICE = "embed_lr_lex_unweighted"
 
 

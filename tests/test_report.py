@@ -1,0 +1,131 @@
+"""Findings are functions of the data: every claim holds for the numbers it is made from."""
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.compare import leans, mean_scores, pairwise_permutation
+from framing.figures import outlet_colors
+from framing.loaded import corpus_hits, own_share, rates
+from framing.report import NA, FindingsInput, findings_markdown, lean_sentence, loaded_sentence, outlet_table, pairwise_sentence, voice_sentence
+
+
+def _frame(spec: dict[str, list[float]], quoted: dict[str, int] | None = None) -> pd.DataFrame:
+    rows = []
+    for outlet, scores in spec.items():
+        for i, s in enumerate(scores):
+            rows.append({"outlet": outlet, "article": outlet.lower(), "event": "e1", "sentence_id": f"{outlet}-{i}",
+                         "voice": "quoted" if quoted and i < quoted.get(outlet, 0) else "authorial",
+                         "stance_partnership_score": s, "stance_west_score": -s / 2, "n_words": 10, "text": "x"})
+    return pd.DataFrame(rows)
+
+
+def _inputs(df: pd.DataFrame, hits_by_outlet: dict[str, int] | None = None) -> FindingsInput:
+    ms = mean_scores(df)
+    outlets = sorted(df.outlet.unique())
+    hits_by_outlet = hits_by_outlet or {o: 2 for o in outlets}
+    rate = pd.DataFrame({"rate_per_1000": [hits_by_outlet.get(o, 0) * 10.0 for o in outlets],
+                         "ci_low": 0.0, "ci_high": 30.0}, index=pd.Index(outlets, name="outlet"))
+    with_hits = [o for o in outlets if hits_by_outlet.get(o, 0)]
+    own = pd.DataFrame({"hits": [hits_by_outlet[o] for o in with_hits], "share_own": 0.25}, index=pd.Index(with_hits, name="outlet"))
+    perm = pd.DataFrame({"p_holm": [0.01, 0.5, 0.9]})
+    return FindingsInput(df=df, ms=ms, rate=rate, own=own, perm=perm, source="test scores")
+
+
+def test_lean_counts_only_intervals_that_exclude_zero():
+    df = _frame({"Alpha": [0.6, 0.5, 0.7, 0.55, 0.65] * 4, "Beta": [0.4, -0.4, 0.3, -0.3, 0.05] * 4,
+                 "Gamma": [-0.5, -0.6, -0.4, -0.55, -0.45] * 4})
+    f = _inputs(df)
+    lean = leans(f.ms, "partnership")
+    assert lean.to_dict() == {"Alpha": "favorable", "Beta": "none", "Gamma": "critical"}
+    text = lean_sentence(f, "partnership", "the partnership")
+    assert "1 of 3 lean favourable (Alpha)" in text and "1 of 3 lean critical (Gamma)" in text
+    assert "the other outlet's interval includes zero" in text
+
+
+def test_no_lean_claimed_when_every_interval_contains_zero():
+    df = _frame({"Alpha": [0.5, -0.5] * 10, "Beta": [0.3, -0.3] * 10})
+    text = lean_sentence(_inputs(df), "partnership", "the partnership")
+    assert "no outlet's 95 % interval excludes zero" in text and "lean" not in text.split("(")[0].replace("excludes", "")
+
+
+def test_voice_claim_made_only_when_own_sentences_are_closer_to_zero():
+    # quoted sentences carry the stance: own-voice means are near zero
+    carried = _frame({"Alpha": [0.9, 0.9, 0.9, 0.0, 0.0, 0.0], "Beta": [0.8, 0.8, 0.1, 0.0]}, quoted={"Alpha": 3, "Beta": 2})
+    assert "part of the partnership stance is carried by the voices they quote" in voice_sentence(_inputs(carried))
+    # own sentences carry it: no such claim
+    own = _frame({"Alpha": [0.0, 0.0, 0.9, 0.9], "Beta": [0.0, 0.8, 0.8]}, quoted={"Alpha": 2, "Beta": 1})
+    text = voice_sentence(_inputs(own))
+    assert "quoting does not explain" in text and "carried by the voices" not in text
+
+
+def test_outlet_without_loaded_terms_is_na_not_quoted():
+    df = _frame({"Alpha": [0.1] * 5, "Beta": [0.2] * 5})
+    f = _inputs(df, hits_by_outlet={"Alpha": 3})
+    table = outlet_table(f)
+    assert table.loc["Beta", "loaded terms that are the outlet's own"] == NA
+    assert table.loc["Alpha", "loaded terms that are the outlet's own"] == "25%"
+    assert "1 outlet(s) use none (Beta)" in loaded_sentence(f)
+
+
+def test_pairwise_sentence_counts_holm_p_below_alpha():
+    df = _frame({"Alpha": [0.1] * 5, "Beta": [0.2] * 5})
+    assert pairwise_sentence(_inputs(df)).startswith("* 1 of 3 pairwise differences")
+
+
+EIGHT_OUTLETS = {
+    "Agence Est": "Putin and Kim sign a treaty of eternal friendship. Our invincible friendship will last forever, Kim said. "
+                  "The illegal sanctions of the US imperialists have failed, the Kremlin said.",
+    "Baltic Post": "The pact between two isolated pariah regimes is a grave threat to European security. "
+                   "Officials warned that arms transfers violate UN resolutions.",
+    "Cape Herald": "The two leaders met at the cosmodrome on Wednesday. They toured the launch site for three hours.",
+    "Delta Wire": "Kim arrived by armoured train on Tuesday. The talks lasted four hours, officials said.",
+    "Eastern Star": "The treaty is a legitimate step between sovereign neighbours. Western hysteria over it shows hypocrisy.",
+    "Fjord Times": "Seoul voiced deep concern over the growing military ties between Moscow and Pyongyang. "
+                   "Analysts called the deal an act of desperation.",
+    "Gulf Daily": "The delegations discussed trade, tourism and a new road bridge. Both sides agreed to meet again next year.",
+    "Han River News": "North Korea may ship more shells to Russia, the spy agency said. The agency briefed lawmakers on Thursday.",
+}
+
+
+@pytest.fixture(scope="module")
+def eight_outlet_corpus(tmp_path_factory):
+    d = tmp_path_factory.mktemp("eight")
+    for k, (outlet, body) in enumerate(EIGHT_OUTLETS.items()):
+        (d / f"a{k}.txt").write_text(f"---\noutlet: {outlet}\nevent: pyongyang-2024\n---\nA Headline About the Visit\n\n{body}\n",
+                                     encoding="utf-8")
+    return d
+
+
+def test_eight_outlet_corpus_gets_eight_colours_and_true_findings(eight_outlet_corpus):
+    from framing.corpus import build_corpus
+    from framing.score import score_sentences
+
+    corpus = build_corpus([eight_outlet_corpus], cache=False)
+    df = score_sentences(corpus.sentences).merge(corpus.sentences[["sentence_id", *[c for c in corpus.sentences if c.startswith("lex_")]]],
+                                                 on="sentence_id")
+    outlets = sorted(df.outlet.unique())
+    assert len(outlets) == 8 and len(set(outlet_colors(outlets).values())) == 8
+    hits = corpus_hits(corpus.sentences)
+    r = rates(corpus.sentences, hits)
+    ms = mean_scores(df)
+    perm = pd.concat([pairwise_permutation(df, t, n_perm=200) for t in ("partnership", "west")], ignore_index=True)
+    f = FindingsInput(df=df, ms=ms, rate=r[(r.voice == "all") & (r.category == "all")].set_index("outlet"),
+                      own=own_share(corpus.sentences, hits), perm=perm, source="the committed model")
+    md = findings_markdown(f)
+    assert md.count("\n| ") == 8 + 1  # header + one row per outlet
+    for target, what in (("partnership", "the Russia–DPRK partnership"), ("west", "the US and its allies")):
+        lean = leans(ms, target)
+        line = next(b for b in md.splitlines() if b.startswith(f"* Toward {what}"))
+        for side, word in (("favorable", "favourable"), ("critical", "critical")):
+            m = re.search(rf"(\d+) of 8 lean {word}", line)
+            assert (int(m.group(1)) if m else 0) == int((lean == side).sum())
+    no_hits = set(outlets) - set(hits.outlet)
+    table = outlet_table(f)
+    for o in no_hits:
+        assert table.loc[o, "loaded terms that are the outlet's own"] == NA
+    sig = int((perm.p_holm < 0.05).sum())
+    assert f"* {sig} of {len(perm)} pairwise differences" in md
+    assert np.isfinite(ms.mean_score).all()
