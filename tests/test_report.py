@@ -10,6 +10,7 @@ from framing.compare import leans, mean_scores, pairwise_permutation
 from framing.figures import outlet_colors
 from framing.loaded import corpus_hits, own_share, rates
 from framing.report import NA, FindingsInput, findings_markdown, lean_sentence, loaded_sentence, outlet_table, pairwise_sentence, voice_sentence
+from tests.corpora import EIGHT_OUTLETS
 
 
 def _frame(spec: dict[str, list[float]], quoted: dict[str, int] | None = None) -> pd.DataFrame:
@@ -73,21 +74,6 @@ def test_outlet_without_loaded_terms_is_na_not_quoted():
 def test_pairwise_sentence_counts_holm_p_below_alpha():
     df = _frame({"Alpha": [0.1] * 5, "Beta": [0.2] * 5})
     assert pairwise_sentence(_inputs(df)).startswith("* 1 of 3 pairwise differences")
-
-
-EIGHT_OUTLETS = {
-    "Agence Est": "Putin and Kim sign a treaty of eternal friendship. Our invincible friendship will last forever, Kim said. "
-                  "The illegal sanctions of the US imperialists have failed, the Kremlin said.",
-    "Baltic Post": "The pact between two isolated pariah regimes is a grave threat to European security. "
-                   "Officials warned that arms transfers violate UN resolutions.",
-    "Cape Herald": "The two leaders met at the cosmodrome on Wednesday. They toured the launch site for three hours.",
-    "Delta Wire": "Kim arrived by armoured train on Tuesday. The talks lasted four hours, officials said.",
-    "Eastern Star": "The treaty is a legitimate step between sovereign neighbours. Western hysteria over it shows hypocrisy.",
-    "Fjord Times": "Seoul voiced deep concern over the growing military ties between Moscow and Pyongyang. "
-                   "Analysts called the deal an act of desperation.",
-    "Gulf Daily": "The delegations discussed trade, tourism and a new road bridge. Both sides agreed to meet again next year.",
-    "Han River News": "North Korea may ship more shells to Russia, the spy agency said. The agency briefed lawmakers on Thursday.",
-}
 
 
 @pytest.fixture(scope="module")

@@ -7,21 +7,12 @@ import pytest
 
 from framing import config
 from framing.cli import main
+from framing.nbtools import figure_cells_without_image
 from framing.report import readme_findings
+from tests.corpora import EIGHT_OUTLETS
 
-ARTICLES = {
-    "east.txt": "---\noutlet: East Wire\nevent: pyongyang-2024\n---\nPutin and Kim Sign Treaty\n\n"
-    "Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a partnership treaty on Wednesday. "
-    "\"Our friendship is invincible,\" Kim said. The Kremlin said the illegal sanctions imposed by Washington would fail.\n",
-    "west.txt": "---\noutlet: West Daily\nevent: pyongyang-2024\n---\nA Dangerous Pact\n\n"
-    "The pact between two isolated pariah regimes is a grave threat to security. "
-    "The State Department rightly warned that arms transfers violate UN resolutions.\n",
-    "south.txt": "---\noutlet: Seoul Times\nevent: vostochny-2023\n---\nSeoul Watches Summit\n\n"
-    "South Korea said it was closely monitoring the summit at the Vostochny Cosmodrome. "
-    "The leaders toured the launch site after arriving by train.\n",
-    "broken.txt": "---\noutlet: [oops\n---\nText.\n",
-}
-
+ARTICLES = {f"a{k}.txt": f"---\noutlet: {o}\nevent: pyongyang-2024\n---\nA Headline About the Visit\n\n{body}\n"
+            for k, (o, body) in enumerate(EIGHT_OUTLETS.items())} | {"broken.txt": "---\noutlet: [oops\n---\nText.\n"}
 FIGURES = [
     "voice-share-by-outlet", "loaded-terms-rate-by-outlet-and-category", "loaded-terms-authorial-vs-quoted",
     "distinctive-terms-by-outlet", "stance-distribution-by-outlet", "stance-map-partnership-vs-west",
@@ -47,6 +38,10 @@ def test_framing_run_produces_every_figure(tmp_path):
             assert (out / "figures" / f"{fig}.{ext}").stat().st_size > 0, f"{fig}.{ext}"
     assert (out / "tables" / "findings.md").read_text().count("|") > 10
     assert (out / "interim" / "skipped.csv").read_text().count("broken.txt") == 1
+    for nb in (out / "notebooks").glob("*.ipynb"):
+        assert figure_cells_without_image(nb) == [], f"{nb.name} stores no chart"
+    findings = (out / "tables" / "findings.md").read_text(encoding="utf-8")
+    assert findings.count("\n| ") == 9 and "8 outlets" in findings
     assert _digest(config.ROOT / "notebooks") == before, "committed notebooks must stay untouched"
 
 
