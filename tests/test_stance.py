@@ -40,12 +40,12 @@ def test_loo_never_trains_on_the_held_out_outlet(monkeypatch):
         def __init__(self, t):
             pass
 
-        def fit(self, texts, y):
-            seen.append(set(texts))
+        def fit(self, frame, y):
+            seen.append(set(frame.text))
             return self
 
-        def predict_proba(self, texts):
-            return np.tile([0.2, 0.6, 0.2], (len(list(texts)), 1))
+        def predict_proba(self, frame):
+            return np.tile([0.2, 0.6, 0.2], (len(frame), 1))
 
     gold = pd.DataFrame({"sentence_id": list("abcd"), "outlet": ["X", "X", "Y", "Y"], "voice": "authorial",
                          "text": ["x one", "x two", "y one", "y two"], "stance_partnership": ["neutral"] * 4})
@@ -72,3 +72,45 @@ def test_gold_covers_every_sentence_and_agreement_is_recorded():
     assert len(g) == len(s)
     agr = agreement(load_pass("pass_a"), load_pass("pass_b"))
     assert agr.loc["partnership", "sentences"] >= 0.25 * len(s)
+
+
+def test_protocol_v2_holds_out_whole_outlets_and_never_evaluates_written():
+    from framing.stance import protocol_v2
+
+    seen = []
+
+    class Spy:
+        def __init__(self, t):
+            pass
+
+        def fit(self, frame, y):
+            seen.append(frame)
+            return self
+
+        def predict_proba(self, frame):
+            return np.tile([0.2, 0.6, 0.2], (len(frame), 1))
+
+    outlets = [f"O{k}" for k in range(10)]
+    real = pd.DataFrame({"sentence_id": [f"{o}-{i}" for o in outlets for i in range(3)], "outlet": [o for o in outlets for _ in range(3)],
+                         "corpus": "dev", "text": [f"{o} {i}" for o in outlets for i in range(3)], "stance_partnership": "neutral"})
+    written = pd.DataFrame({"sentence_id": ["w1", "w2"], "outlet": "", "text": ["w one", "w two"], "stance_partnership": "critical",
+                            "source": "written"})
+    pred = protocol_v2(Spy, "partnership", real, written, n_splits=5)
+    assert sorted(pred.sentence_id) == sorted(real.sentence_id) and "w1" not in set(pred.sentence_id)
+    for k, train in enumerate(seen):
+        test_outlets = set(pred[pred.fold == k].outlet)
+        assert not test_outlets & set(train.outlet), "an outlet is in both the training and the test part of a fold"
+        assert {"w one", "w two"} <= set(train.text), "written sentences are always in training"
+
+
+def test_prior_correction_moves_predictions_toward_the_real_prior():
+    from framing.schema import LABELS
+    from framing.stance.models import StanceLR
+
+    m = StanceLR("partnership", prior_correction=True)
+    y = np.array(["favorable"] * 8 + ["neutral"] * 2 + ["neutral"] * 10)
+    w = np.ones(len(y))
+    real = np.array([False] * 10 + [True] * 10)
+    shift = m._prior_shift(y, w, real)
+    # training prior: 40 % favourable; real prior: 0 %: the favourable logit must go down, the neutral one up
+    assert shift[LABELS.index("favorable")] < -3 and shift[LABELS.index("neutral")] > 0.5

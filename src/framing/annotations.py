@@ -25,11 +25,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from framing import config
 
-LABELS = ("critical", "neutral", "favorable")
-TARGETS = ("partnership", "west")
-COLS = {t: f"stance_{t}" for t in TARGETS}
-#: Labels as numbers (a gold "score" comparable with the model's P(favourable) − P(critical)).
-LABEL_VALUE = {"critical": -1.0, "neutral": 0.0, "favorable": 1.0}
+from framing.schema import COLS, LABEL_VALUE, LABELS, TARGETS  # noqa: F401  (re-exported)
 
 
 def _article(sentence_id: pd.Series) -> pd.Series:

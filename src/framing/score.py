@@ -21,7 +21,7 @@ import pandas as pd
 from framing.corpus import build_corpus
 from framing.ingest import Skipped
 from framing.language import SUPPORTED
-from framing.stance import SavedStanceModel, load_model
+from framing.stance import SavedStanceModel, add_context, load_model
 
 #: The output contract (column order).
 SCORE_COLUMNS = [
@@ -46,7 +46,8 @@ def score_sentences(sentences: pd.DataFrame, model: SavedStanceModel | None = No
     from framing.lexicon import LEX_COUNT_COLUMNS
 
     counts = sentences[LEX_COUNT_COLUMNS] if set(LEX_COUNT_COLUMNS) <= set(sentences.columns) else None
-    st = model.score_table(sentences.text.tolist(), progress=progress, lex_counts=counts)
+    frame = add_context(sentences) if model.spec.context and {"article", "sentence"} <= set(sentences.columns) else sentences
+    st = model.score_table(frame.reset_index(drop=True), progress=progress, lex_counts=counts)
     out = pd.concat([sentences.reset_index(drop=True), st], axis=1)
     return out[SCORE_COLUMNS + [c for c in EXTRA_COLUMNS if c in out.columns]]
 

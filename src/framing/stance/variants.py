@@ -1,0 +1,56 @@
+"""The candidate stance models compared under protocol v2, and the rule that chooses one.
+
+Each variant is a factory ``target -> model``. The savable ones are :class:`StanceLR`
+configurations; the choice rule (:func:`choose`) takes the savable variant with the
+highest mean dev macro-F1 over the two targets (protocol v2), and on a tie the one
+listed first (the simpler one).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+
+from framing.stance.features import FeatureSpec
+from framing.stance.models import LexiconBaseline, StanceLR, ZeroShot
+
+_LEX = FeatureSpec(lexicon=True)
+
+#: Savable variants: name -> (description, keyword arguments of StanceLR).
+LR_VARIANTS: dict[str, tuple[str, dict]] = {
+    "lr_lex": ("c · embeddings + lexicon + LR (version 1's choice)", {"spec": _LEX}),
+    "lr_lex_balanced": ("c · + balanced class weights", {"spec": _LEX, "class_weight": "balanced"}),
+    "lr_lex_voice": ("c · + voice feature", {"spec": FeatureSpec(lexicon=True, voice=True)}),
+    "lr_lex_context": ("c · + context (previous sentence, headline)", {"spec": FeatureSpec(lexicon=True, context=True)}),
+    "lr_lex_written_half": ("c · written sentences weighted 0.5", {"spec": _LEX, "written_weight": 0.5}),
+    "lr_lex_prior": ("c · + class-prior correction", {"spec": _LEX, "prior_correction": True}),
+    "lr_lex_prior_cal": ("c · + class-prior correction + temperature scaling", {"spec": _LEX, "prior_correction": True, "calibrate": True}),
+    "lr_lex_cal": ("c · + temperature scaling", {"spec": _LEX, "calibrate": True}),
+    "lr_lex_voice_context_cal": ("c · + voice + context + temperature scaling",
+                                 {"spec": FeatureSpec(lexicon=True, voice=True, context=True), "calibrate": True}),
+    "lr_lex_c2_cal": ("c · C = 2 + temperature scaling", {"spec": _LEX, "C": 2.0, "calibrate": True}),
+}
+
+VARIANTS: dict[str, tuple[str, object]] = {
+    "lexicon": ("a · lexicon baseline", LexiconBaseline),
+    "zeroshot": ("b · zero-shot similarity", ZeroShot),
+    **{k: (d, partial(StanceLR, name=d, **kw)) for k, (d, kw) in LR_VARIANTS.items()},
+}
+
+
+def factory(name: str):
+    """The factory ``target -> model`` of a variant."""
+    if name not in VARIANTS:
+        raise ValueError(f"unknown stance variant {name!r}; one of {', '.join(VARIANTS)}")
+    return VARIANTS[name][1]
+
+
+def choose(comparison: pd.DataFrame) -> str:
+    """The savable variant with the highest mean dev macro-F1 over the targets (first listed on a tie).
+
+    ``comparison`` has one row per variant and target with ``key``, ``target`` and ``dev_macro_f1``.
+    """
+    d = comparison[comparison.key.isin(LR_VARIANTS)]
+    mean = d.groupby("key", sort=False).dev_macro_f1.mean().reindex([k for k in LR_VARIANTS if k in set(d.key)])
+    return str(mean.round(6).idxmax())
