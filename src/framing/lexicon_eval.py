@@ -210,3 +210,61 @@ def hits_for_check(dev: pd.DataFrame, seeds: pd.DataFrame, lexicon: Lexicon | No
                              "sentence": text, "term_id": h.id, "category": h.category, "surface": h.surface,
                              "start": h.start, "end": h.end})
     return pd.DataFrame(rows, columns=HITS_COLUMNS)
+
+
+# ---- the seed hand check (data/annotations/lexicon_check*.csv) -----------------------------------
+
+SEED_CHECK_CSVS = [config.ANNOTATIONS / "lexicon_check.csv", config.ANNOTATIONS / "lexicon_check_v2.csv"]
+SEED_MISSES_CSV: Path = config.ANNOTATIONS / "lexicon_check_misses.csv"
+
+
+def seed_judgements(paths: list[Path] | None = None) -> pd.DataFrame:
+    """Every judged seed hit (``sentence_id, term_id, surface, correct``); later files win on duplicates."""
+    frames = [pd.read_csv(p, dtype=str, keep_default_na=False) for p in (paths or SEED_CHECK_CSVS) if Path(p).exists()]
+    j = pd.concat(frames, ignore_index=True)
+    return j.drop_duplicates(["sentence_id", "term_id", "surface"], keep="last").reset_index(drop=True)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [tuple(x) for x in out]
+
+
+def seed_known_loaded(seeds: pd.DataFrame, judgements: pd.DataFrame | None = None, misses: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The seed corpus's known loaded expressions: spans of hits judged correct (any lexicon version)
+    and of the misses listed by the first check, merged where they overlap (one row per expression)."""
+    j = seed_judgements() if judgements is None else judgements
+    m = pd.read_csv(SEED_MISSES_CSV, dtype=str, keep_default_na=False) if misses is None else misses
+    text = seeds.set_index("sentence_id").text
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for sid, phrase in list(zip(j[j.correct == "yes"].sentence_id, j[j.correct == "yes"].surface)) + list(zip(m.sentence_id, m.words)):
+        if sid in text.index:
+            spans.setdefault(sid, []).extend(locate(phrase, text[sid]))
+    rows = [{"sentence_id": sid, "start": a, "end": b, "expression": text[sid][a:b]} for sid, sp in spans.items() for a, b in _merge(sp)]
+    return pd.DataFrame(rows, columns=["sentence_id", "start", "end", "expression"])
+
+
+def seed_check(seeds: pd.DataFrame, lexicon: Lexicon | None = None) -> dict:
+    """Precision of the lexicon's seed hits against the hand judgements and recall of the known loaded expressions.
+
+    ``unjudged`` lists hits no judgement covers (they must be judged before precision is final).
+    """
+    lx = lexicon or Lexicon.load()
+    j = seed_judgements()
+    verdict = {(r.sentence_id, r.term_id, r.surface): r.correct for r in j.itertuples()}
+    hits = lx.hits_table(seeds)
+    keys = list(zip(hits.sentence_id, hits.term_id, hits.surface))
+    judged = [verdict[k] for k in keys if k in verdict]
+    unjudged = [k for k in keys if k not in verdict]
+    known = seed_known_loaded(seeds, j)
+    by_sid = hits.groupby("sentence_id").apply(lambda g: list(zip(g.start, g.end))).to_dict() if len(hits) else {}
+    found = [overlaps((r.start, r.end), by_sid.get(r.sentence_id, [])) for r in known.itertuples()]
+    return {"hits": len(hits), "judged": len(judged), "correct": judged.count("yes"), "unjudged": unjudged,
+            "precision": judged.count("yes") / len(judged) if judged else float("nan"),
+            "known_loaded": len(known), "known_found": int(sum(found)),
+            "recall": sum(found) / len(known) if len(known) else float("nan")}
