@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 
+import pandas as pd
+
 from framing import config
 from framing.lexicon import LEXICON_CSV, Lexicon
 from framing.lexicon_eval import (check_adjudication, dev_sentences, hits_for_check, neutral_hits, read_adjudication,
@@ -54,6 +56,11 @@ def main(argv: list[str] | None = None) -> dict:
     for u in sc["unjudged"]:
         print(f"  unjudged seed hit {u}")
     print(f"seed recall of known loaded expressions: {sc['known_found']}/{sc['known_loaded']} = {sc['recall']:.3f}")
+    # an extra neutral check on sentences never used for the revision: the written training sentences
+    sup = pd.concat([pd.read_csv(config.ANNOTATIONS / f"supplementary_written_{x}.csv", keep_default_na=False) for x in "ab"])
+    sup_n = sup[(sup.stance_partnership == "neutral") & (sup.stance_west == "neutral")]
+    k_sup = sum(len(lx.match(t)) for t in sup_n.text)
+    print(f"written training sentences neutral on both targets: {len(sup_n)}; hits: {k_sup}; per 100: {100 * k_sup / len(sup_n):.2f}")
     if args.write_hits:
         out = hits_for_check(dev, seeds, lx)
         out.to_csv(HITS_CSV, index=False)
