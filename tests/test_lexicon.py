@@ -117,7 +117,7 @@ def test_partnership_praise_hits_but_treaty_name_does_not(lx):
     ("a conspiracy against the Atlanticists", "atlanticists"), ("the so-called order based on rules", "order_based_on_rules"),
     ("a marriage of necessity", "marriage_of_convenience"), ("born of convenience", "marriage_of_convenience"),
     ("mutual transactional needs", "marriage_of_convenience"), ("confronting a common threat", "common_enemy"),
-    ("a perilous trade", "dangerous_alliance"), ("notorious for graft", "notorious"), ("a backward economy", "backward"),
+    ("a perilous trade", "dangerous_alliance"), ("an anachronistic pact", "anachronistic"), ("stop their illegal cooperation", "illegal_arms_transfers"), ("notorious for graft", "notorious"), ("a backward economy", "backward"),
 ])
 def test_v2_entries_and_inflections(lx, text, entry):
     assert entry in _ids(lx, text)

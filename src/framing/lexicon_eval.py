@@ -262,7 +262,9 @@ def seed_check(seeds: pd.DataFrame, lexicon: Lexicon | None = None) -> dict:
     judged = [verdict[k] for k in keys if k in verdict]
     unjudged = [k for k in keys if k not in verdict]
     known = seed_known_loaded(seeds, j)
-    by_sid = hits.groupby("sentence_id").apply(lambda g: list(zip(g.start, g.end))).to_dict() if len(hits) else {}
+    by_sid: dict[str, list[tuple[int, int]]] = {}
+    for sid, a, b in zip(hits.sentence_id, hits.start, hits.end):
+        by_sid.setdefault(sid, []).append((a, b))
     found = [overlaps((r.start, r.end), by_sid.get(r.sentence_id, [])) for r in known.itertuples()]
     return {"hits": len(hits), "judged": len(judged), "correct": judged.count("yes"), "unjudged": unjudged,
             "precision": judged.count("yes") / len(judged) if judged else float("nan"),
