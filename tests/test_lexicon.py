@@ -103,7 +103,7 @@ def test_partnership_praise_hits_but_treaty_name_does_not(lx):
     ("the US is an imperial force", "imperialism"), ("refusing Washington's dictates", "diktat"),
     ("the two internationally isolated leaders", "isolated_regime"), ("leaders isolated by the West", "isolated_regime"),
     ("North Korea, isolated and sanctioned, agreed", "isolated_regime"), ("Russia's deepening isolation", "isolated_regime"),
-    ("a summit of pariah presidents", "pariah"), ("an act of desperation", "desperate"), ("a shunned regime", "outcast"),
+    ("a summit of pariah presidents", "pariah"), ("an act of desperation", "desperate"), ("a shunned regime", "outcast"), ("the world shuns Russia", "outcast"), ("Moscow went begging for help", "cap_in_hand"),
     ("to rescue Moscow's flagging war effort", "flagging_war"), ("stuck in a quagmire", "quagmire"),
     ("illicit transfers of shells", "illegal_arms_transfers"), ("an illicit nuclear weapons programme", "illegal_arms_transfers"),
     ("in violation of UN Security Council resolutions", "violation_un_resolutions"), ("Russian violations of the UN Security Council non-proliferation resolution", "violation_un_resolutions"),
@@ -143,6 +143,9 @@ def test_v2_entries_and_inflections(lx, text, entry):
     ("transactional data were released", "marriage_of_convenience"), ("illicit drugs", "illegal_arms_transfers"),
     ("the x-axis of the chart", "axis_named"), ("it is notoriously difficult to verify", "notorious"),
     ("the US-led rules-based order", "order_based_on_rules"),
+    # the partners as subject, and descriptive uses in Western coverage
+    ("North Korea has shunned talks with Seoul", "outcast"), ("Washington is nervous about the deal", "western_panic"),
+    ("residents were begging for help", "cap_in_hand"), ("families scrounging for food", "cap_in_hand"),
 ])
 def test_v2_exceptions_and_narrowings(lx, text, entry):
     assert entry not in _ids(lx, text)
