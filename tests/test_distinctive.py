@@ -32,3 +32,47 @@ def test_group_word_stands_out():
     a = d[d.outlet == "A"].set_index("term")
     assert a.loc["imperialism", "z"] > 1 and a.loc["imperialism", "in_lexicon"]
     assert a.loc["imperialism", "z"] > a.loc["summit", "z"]
+
+
+def _toy_corpus():
+    a = ["The imperialists hiss at the heroic people.", "Sacred friendship forever, sacred friendship again.",
+         "Sacred friendship and Vostochny talks.", "Kim Jong Un met Putin at Vostochny."]
+    b = ["Kim Jong Un met Putin at Vostochny.", "The talks lasted five hours.", "Officials said the talks ended.",
+         "Reporters said the talks were long.", "The meeting at Vostochny ended."]
+    return pd.DataFrame({"outlet_type": ["state-media"] * len(a) + ["wire"] * len(b), "text": a + b})
+
+
+def test_mine_candidates_keeps_distinctive_phrases_the_lexicon_lacks():
+    from framing.distinctive import mine_candidates
+
+    c = mine_candidates(_toy_corpus(), by="outlet_type", ngram_range=(1, 3), alpha0=10, min_count=2, z_min=0.5)
+    sm = c[c.outlet_type == "state-media"]
+    assert "sacred friendship" in set(sm.term)
+    # the unigrams inside a longer kept term of the same count are dropped
+    assert "friendship" not in set(sm.term)
+    # names (always capitalised) and lexicon-covered terms are not candidates
+    assert not ({"vostochny", "kim jong un", "kim", "jong"} & set(c.term))
+    assert not c.term.str.contains("imperialist").any()
+    # no candidate begins or ends with a stop word, and all pass the z threshold
+    assert (c.z >= 0.5).all()
+    assert not c.term.str.match(r"^(the|and|at)\b|\b(the|and|at)$").any()
+
+
+def test_coarse_outlet_type_maps_seed_labels_to_dev_scheme():
+    from framing.distinctive import coarse_outlet_type
+
+    assert coarse_outlet_type("Russian state media") == "state-media"
+    assert coarse_outlet_type("news aggregator republishing a Russian government newspaper") == "aggregator"
+    assert coarse_outlet_type("blog (Substack newsletter)") == "blog"
+    assert coarse_outlet_type("Indian alternative news site") == "blog"
+    assert coarse_outlet_type("wire") == "wire"
+
+
+def test_candidates_review_covers_every_candidate():
+    from framing import config
+
+    cand = pd.read_csv(config.LEXICON_DIR / "candidates.csv")
+    rev = pd.read_csv(config.LEXICON_DIR / "candidates_review.csv", keep_default_na=False)
+    assert set(zip(cand.term, cand.outlet_type)) == set(zip(rev.term, rev.outlet_type))
+    assert rev.decision.isin(["added", "rejected", "already_covered"]).all()
+    assert (rev.reason.str.len() > 10).all()

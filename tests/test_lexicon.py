@@ -94,3 +94,69 @@ def test_bad_lexicon_rows_name_the_line(tmp_path, over, msg):
 
 def test_partnership_praise_hits_but_treaty_name_does_not(lx):
     assert "allied_partnership" in _ids(lx, "ties entered a new era of strategic partnership")
+
+
+# ---- lexicon v2: inflections, new families, and exceptions (invented strings)
+
+@pytest.mark.parametrize("text, entry", [
+    ("a hegemonistic policy", "hegemony"), ("hegemonical ambitions", "hegemony"), ("neocolonialist practices", "neo_colonialism"),
+    ("the US is an imperial force", "imperialism"), ("refusing Washington's dictates", "diktat"),
+    ("the two internationally isolated leaders", "isolated_regime"), ("leaders isolated by the West", "isolated_regime"),
+    ("North Korea, isolated and sanctioned, agreed", "isolated_regime"), ("Russia's deepening isolation", "isolated_regime"),
+    ("a summit of pariah presidents", "pariah"), ("an act of desperation", "desperate"), ("a shunned regime", "outcast"), ("the world shuns Russia", "outcast"), ("Moscow went begging for help", "cap_in_hand"),
+    ("to rescue Moscow's flagging war effort", "flagging_war"), ("stuck in a quagmire", "quagmire"),
+    ("illicit transfers of shells", "illegal_arms_transfers"), ("an illicit nuclear weapons programme", "illegal_arms_transfers"),
+    ("in violation of UN Security Council resolutions", "violation_un_resolutions"), ("Russian violations of the UN Security Council non-proliferation resolution", "violation_un_resolutions"),
+    ("they would defy sanctions", "sanctions_evasion"),
+    ("the growing axis of China, Russia, North Korea, and Iran", "axis_named"), ("a Moscow-Pyongyang axis", "axis_named"),
+    ("the invincible friendship", "invincible"), ("the invincibility of our ties", "invincible"),
+    ("militant friendship and unity", "militant_friendship"), ("brothers-in-arms", "comrades_in_arms"),
+    ("comrade-in-arms relations", "comrades_in_arms"), ("our dearest friend", "superlative_friend"), ("a steadfast ally", "superlative_friend"),
+    ("relations at the highest level in history", "allied_partnership"), ("the West is furious", "western_panic"),
+    ("panic in the West", "western_panic"), ("another anti-Russian campaign", "anti_russian"), ("the sanctions cudgel", "sanctions_cudgel"),
+    ("a conspiracy against the Atlanticists", "atlanticists"), ("the so-called order based on rules", "order_based_on_rules"),
+    ("a marriage of necessity", "marriage_of_convenience"), ("born of convenience", "marriage_of_convenience"),
+    ("mutual transactional needs", "marriage_of_convenience"), ("confronting a common threat", "common_enemy"),
+    ("a perilous trade", "dangerous_alliance"), ("an anachronistic pact", "anachronistic"), ("stop their illegal cooperation", "illegal_arms_transfers"), ("notorious for graft", "notorious"), ("a backward economy", "backward"),
+])
+def test_v2_entries_and_inflections(lx, text, entry):
+    assert entry in _ids(lx, text)
+
+
+@pytest.mark.parametrize("text, entry", [
+    # names of the treaty or the deal, in any form
+    ('the Kremlin weighs a "strategic partnership" treaty', "allied_partnership"),
+    ("the Strategic Partnership Agreement came into force", "allied_partnership"),
+    ("the treaty on comprehensive strategic partnership", "allied_partnership"),
+    # plain official terms
+    ("developing military-technical cooperation under the deal", "military_technical_cooperation"),
+    ("the two sides signed a military alliance", "military_alliance"),
+    ("visit from September 12 to 17, Juche 112 (2023)", "juche_self_reliance"),
+    ("ammunition would help Putin's war effort", "putins_war"),
+    # sanctions / non-proliferation / inspection regimes
+    ("the UN sanctions monitoring regime", "regime"), ("the sanctions and export control regime", "regime"),
+    ("the global non-proliferation regime", "regime"), ("a regime of inspections", "regime"), ("the inspection regime", "regime"),
+    # literal uses of solidarity idioms
+    ("the two leaders sat shoulder to shoulder in the back seat", "shoulder_to_shoulder"),
+    ("crowds packed shoulder to shoulder along the streets", "shoulder_to_shoulder"),
+    # other narrowings
+    ("transactional data were released", "marriage_of_convenience"), ("illicit drugs", "illegal_arms_transfers"),
+    ("the x-axis of the chart", "axis_named"), ("it is notoriously difficult to verify", "notorious"),
+    ("the US-led rules-based order", "order_based_on_rules"),
+    # the partners as subject, and descriptive uses in Western coverage
+    ("North Korea has shunned talks with Seoul", "outcast"), ("Washington is nervous about the deal", "western_panic"),
+    ("residents were begging for help", "cap_in_hand"), ("families scrounging for food", "cap_in_hand"),
+])
+def test_v2_exceptions_and_narrowings(lx, text, entry):
+    assert entry not in _ids(lx, text)
+
+
+def test_v2_regime_still_hits_the_government_sense(lx):
+    assert "regime" in _ids(lx, "sanctions have not stopped the regime from testing missiles")
+    assert "shoulder_to_shoulder" in _ids(lx, "the two armies fought shoulder to shoulder")
+
+
+def test_every_example_is_matched_by_its_entry(lx):
+    t = lexicon_table()
+    bad = [r.id for r in t.itertuples() if r.id not in _ids(lx, r.example)]
+    assert bad == []

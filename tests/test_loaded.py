@@ -26,7 +26,7 @@ def test_rates_match_hand_count(toy):
     assert r.loc[("A", "all", "all"), "hits"] == 3
     assert r.loc[("A", "all", "all"), "rate_per_1000"] == pytest.approx(3000 / a_words)
     assert r.loc[("A", "authorial", "anti_western"), "hits"] == 2
-    assert r.loc[("B", "quoted", "delegitimising"), "hits"] == 1
+    assert r.loc[("B", "quoted", "desperation_isolation"), "hits"] == 1  # "pariah" (lexicon v2 category)
     row = r.loc[("A", "all", "all")]
     assert row.ci_low <= row.rate_per_1000 <= row.ci_high
 

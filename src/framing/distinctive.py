@@ -93,3 +93,78 @@ def lexicon_candidates(dist: pd.DataFrame, by: str = "outlet", n: int = 8, z_min
     """High-z terms the lexicon lacks: candidates for review (not automatically loaded)."""
     t = top_terms(dist[~dist.in_lexicon], by=by, n=n, z_min=z_min)
     return t[[by, "term", "count", "count_rest", "z"]]
+
+
+#: Seed outlet types (free text in ``data/articles.csv``) mapped to the dev set's coarse scheme
+#: (``data/dev/SOURCES_*.tsv``): first matching keyword wins.
+OUTLET_TYPE_KEYWORDS = [
+    ("state media", "state-media"), ("state-media", "state-media"), ("aggregator", "aggregator"),
+    ("republish", "aggregator"), ("wire", "wire"), ("news agency", "wire"), ("think", "think-tank"),
+    ("government", "government"), ("broadcast", "broadcaster"), ("television", "broadcaster"),
+    ("blog", "blog"), ("substack", "blog"), ("alternative", "blog"), ("newspaper", "broadsheet"),
+    ("broadsheet", "broadsheet"), ("magazine", "broadsheet"),
+]
+
+
+def coarse_outlet_type(label: str) -> str:
+    """Map a free-text outlet type to the dev set's scheme (state-media, wire, aggregator, broadsheet,
+    broadcaster, think-tank, blog, government); unknown labels are returned unchanged."""
+    low = (label or "").lower()
+    if low in {t for _, t in OUTLET_TYPE_KEYWORDS}:
+        return low
+    for key, coarse in OUTLET_TYPE_KEYWORDS:
+        if key in low:
+            return coarse
+    return label
+
+
+def name_tokens(texts, min_share: float = 0.8, min_count: int = 2) -> set[str]:
+    """Lower-cased tokens written with a capital letter in at least ``min_share`` of their
+    occurrences that are not sentence-initial (proper names: Kim, Vostochny, Korea, ...)."""
+    import re
+
+    tok = re.compile(TOKEN_PATTERN)
+    caps: dict[str, list[int]] = {}
+    for t in texts:
+        for k, m in enumerate(tok.finditer(t)):
+            if k == 0:
+                continue
+            w = m.group(0)
+            c = caps.setdefault(w.lower(), [0, 0])
+            c[0] += w[0].isupper()
+            c[1] += 1
+    return {w for w, (up, n) in caps.items() if n >= min_count and up / n >= min_share}
+
+
+def mine_candidates(sentences: pd.DataFrame, by: str = "outlet_type", ngram_range=(1, 3), alpha0: float = 1000.0,
+                    min_count: int = 2, z_min: float = 1.96, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Candidate loaded terms: n-grams distinctive of a group (Fightin' Words, each group against
+    the rest) that the lexicon does not cover.
+
+    Kept: z ≥ ``z_min`` and count ≥ ``min_count`` in the group; dropped: n-grams made only of
+    stop words or beginning or ending with one (the phrase without the function word is
+    itself a candidate), names (every content word is a :func:`name_tokens` token), terms a
+    lexicon entry matches, and terms contained in a longer kept term of the same group with the
+    same count. Returns ``by, term, n_words, count, count_rest, delta, z`` sorted by group and z;
+    candidates are for review, not loaded by themselves.
+    """
+    lex = lexicon or Lexicon.load()
+    dist = distinctive_terms(sentences, by=by, ngram_range=ngram_range, alpha0=alpha0, min_count=min_count, lexicon=lex)
+    if dist.empty:
+        return pd.DataFrame(columns=[by, "term", "n_words", "count", "count_rest", "delta", "z"])
+    names = name_tokens(sentences.text)
+    words = dist.term.str.split()
+    edge_stop = words.map(lambda w: w[0] in ENGLISH_STOP_WORDS or w[-1] in ENGLISH_STOP_WORDS)
+    is_name = words.map(lambda w: all(t in names or t in ENGLISH_STOP_WORDS for t in w))
+    d = dist[(dist.z >= z_min) & ~dist.stopwords_only & ~edge_stop & ~is_name & ~dist.in_lexicon]
+    out = []
+    for _, grp in d.groupby(by):
+        grp = grp.sort_values(["n_words", "z"], ascending=[False, False])
+        kept: list = []
+        for r in grp.itertuples(index=False):
+            if any(f" {r.term} " in f" {k.term} " and r.count == k.count for k in kept):
+                continue
+            kept.append(r)
+        out.extend(kept)
+    res = pd.DataFrame(out, columns=dist.columns)[[by, "term", "n_words", "count", "count_rest", "delta", "z"]]
+    return res.sort_values([by, "z"], ascending=[True, False]).reset_index(drop=True)

@@ -32,6 +32,8 @@ CATEGORIES = {
     "euphemism": "war euphemism",
     "threat": "threat and securitisation",
     "sovereignty": "sovereignty and multipolarity",
+    "desperation_isolation": "desperation and isolation",
+    "illegality": "illegality",
 }
 #: Two-line labels for charts.
 CATEGORY_SHORT = {
@@ -41,6 +43,8 @@ CATEGORY_SHORT = {
     "euphemism": "war\neuphemism",
     "threat": "threat /\nsecuritisation",
     "sovereignty": "sovereignty /\nmultipolarity",
+    "desperation_isolation": "desperation /\nisolation",
+    "illegality": "illegality /\nillicit",
 }
 #: Per-sentence counts of hits signalling +1 / −1 toward each target (stance-model features).
 LEX_COUNT_COLUMNS = ["lex_partnership_plus", "lex_partnership_minus", "lex_west_plus", "lex_west_minus"]
