@@ -175,7 +175,7 @@ def findings_markdown(f: FindingsInput) -> str:
     bullets = [gold_sentence(f), lean_sentence(f, "partnership", "the Russia–DPRK partnership"),
                lean_sentence(f, "west", "the US and its allies"), voice_sentence(f), loaded_sentence(f), pairwise_sentence(f)]
     if f.model_f1:
-        bullets.append("* Stance labels come from a model with out-of-outlet macro-F1 of "
+        bullets.append("* Stance labels come from a model with out-of-outlet (protocol v2, dev set) macro-F1 of "
                        + ", ".join(f"{t} {v:.2f}" for t, v in f.model_f1.items()) + ".")
     head = (f"{f.df.article.nunique()} articles from {len(f.outlets)} outlets; events: {events}. "
             f"Stance: {f.source}; intervals: bootstrap 95 % over sentences.")

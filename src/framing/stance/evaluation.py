@@ -150,3 +150,24 @@ def report_v2(pred: pd.DataFrame) -> dict:
     if len(dev):
         out["dev_articles"] = article_level(dev)[1]
     return out
+
+
+def calibration_table(pred: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
+    """Reliability of the top-class probability: per equal-width bin, mean confidence, share correct, sentences."""
+    P = pred[[f"p_{lab}" for lab in LABELS]].to_numpy()
+    conf = P.max(axis=1)
+    correct = np.array(LABELS)[P.argmax(axis=1)] == pred.y_true.to_numpy()
+    idx = np.clip(np.digitize(conf, np.linspace(0, 1, bins + 1)) - 1, 0, bins - 1)
+    rows = [{"bin": b, "mean_confidence": float(conf[idx == b].mean()), "share_correct": float(correct[idx == b].mean()),
+             "n": int((idx == b).sum())} for b in range(bins) if (idx == b).any()]
+    return pd.DataFrame(rows)
+
+
+def error_gallery(pred: pd.DataFrame, gold: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+    """The ``n`` most confident wrong predictions, with the gold label's provenance and reason where adjudicated."""
+    wrong = pred[pred.y_true != pred.y_pred].copy()
+    wrong["confidence"] = wrong[[f"p_{lab}" for lab in LABELS]].max(axis=1)
+    wrong["error"] = wrong.y_true + " → " + wrong.y_pred
+    info = gold.set_index("sentence_id")[[c for c in ("decided_by", "reason") if c in gold]]
+    out = wrong.join(info, on="sentence_id").sort_values("confidence", ascending=False).head(n)
+    return out[["outlet", "outlet_type", "voice", "error", "confidence", "text"] + list(info.columns)].reset_index(drop=True)

@@ -54,3 +54,26 @@ def choose(comparison: pd.DataFrame) -> str:
     d = comparison[comparison.key.isin(LR_VARIANTS)]
     mean = d.groupby("key", sort=False).dev_macro_f1.mean().reindex([k for k in LR_VARIANTS if k in set(d.key)])
     return str(mean.round(6).idxmax())
+
+
+def compare(names, real: pd.DataFrame, written: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """Run protocol v2 for each variant and target; return the comparison table and the out-of-fold frames.
+
+    The table has one row per variant and target: macro-F1 on dev and on the seeds, dev
+    ECE, and the dev article-level figures (known-groups AUC, mean score of critical-,
+    neutral- and favourable-lean articles).
+    """
+    from framing.stance.evaluation import protocol_v2, report_v2
+
+    rows, oofs = [], {}
+    for name in names:
+        for t in ("partnership", "west"):
+            oof = protocol_v2(factory(name), t, real, written)
+            oofs[(name, t)] = oof
+            r = report_v2(oof)
+            a = r.get("dev_articles", {})
+            rows.append({"model": VARIANTS[name][0], "key": name, "target": t, "dev_macro_f1": r["dev"]["macro_f1"],
+                         "seed_macro_f1": r["seed"]["macro_f1"], "dev_ece": r["dev"]["ece"], "seed_ece": r["seed"]["ece"],
+                         "known_groups_auc": a.get("auc"), "critical_lean_mean": a.get("mean_critical"),
+                         "neutral_lean_mean": a.get("mean_neutral"), "favorable_lean_mean": a.get("mean_favorable")})
+    return pd.DataFrame(rows), oofs
