@@ -40,3 +40,20 @@ def test_manifest_covers_every_raw_file():
     assert set(manifest.genre) <= {"news", "analysis", "compilation", "blog", "translation"}
     for col in ("evidence_outlet", "evidence_date", "evidence_event", "evidence_genre"):
         assert manifest[col].str.len().min() > 10, col
+
+
+def test_dev_set_is_byte_identical_to_its_checksums():
+    sums = (config.DEV / "SHA256SUMS").read_text(encoding="utf-8").split("\n")
+    rows = [line.split(None, 1) for line in sums if line.strip()]
+    assert len(rows) == 40
+    for digest, name in rows:
+        assert hashlib.sha256((config.DEV / name.strip()).read_bytes()).hexdigest() == digest, name
+
+
+def test_dev_set_matches_the_shared_copy_when_present():
+    shared = config.ROOT.parent / "shared" / "devset"
+    if not shared.exists():
+        pytest.skip("shared/devset is not beside this checkout")
+    for p in sorted(shared.rglob("*")):
+        if p.is_file():
+            assert (config.DEV / p.relative_to(shared)).read_bytes() == p.read_bytes(), p.name

@@ -270,3 +270,21 @@ def seed_check(seeds: pd.DataFrame, lexicon: Lexicon | None = None) -> dict:
             "precision": judged.count("yes") / len(judged) if judged else float("nan"),
             "known_loaded": len(known), "known_found": int(sum(found)),
             "recall": sum(found) / len(known) if len(known) else float("nan")}
+
+
+BLIND_CHECK_CSV: Path = config.ANNOTATIONS / "lexicon_check_v2_blind.csv"
+
+
+def blind_precision(path: Path | str | None = None, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Precision of the blind check per corpus (``dev``, ``seed``, ``all``): hits judged, judged loaded, precision.
+
+    With ``lexicon``, only the judged hits whose entry still exists and still matches the
+    same span count (the figure for the current lexicon on the same judgements).
+    """
+    chk = pd.read_csv(Path(path or BLIND_CHECK_CSV), keep_default_na=False)
+    if lexicon is not None:
+        keep = [any(h.id == r.term_id and (h.start, h.end) == (r.start, r.end) for h in lexicon.match(r.sentence)) for r in chk.itertuples()]
+        chk = chk[keep]
+    rows = [(c, g) for c, g in chk.groupby("corpus")] + [("all", chk)]
+    return pd.DataFrame([{"corpus": c, "hits": len(g), "loaded": int((g.loaded == "yes").sum()),
+                          "precision": float((g.loaded == "yes").mean())} for c, g in rows]).set_index("corpus")

@@ -8,11 +8,11 @@ from framing.lexicon import CATEGORIES, Lexicon
 from framing.stats import bootstrap_ratio
 
 
-def sentence_counts(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
-    """Per sentence: words and number of hits in total and per category."""
+def sentence_counts(sentences: pd.DataFrame, hits: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """Per sentence: its group (``by``), voice, words and number of hits in total and per category."""
     per = hits.groupby(["sentence_id", "category"]).size().unstack(fill_value=0)
     per = per.reindex(columns=list(CATEGORIES), fill_value=0)
-    out = sentences[["sentence_id", "outlet", "voice", "n_words"]].merge(per, left_on="sentence_id", right_index=True, how="left")
+    out = sentences[list(dict.fromkeys(["sentence_id", by, "voice", "n_words"]))].merge(per, left_on="sentence_id", right_index=True, how="left")
     out[list(CATEGORIES)] = out[list(CATEGORIES)].fillna(0).astype(int)
     out["all"] = out[list(CATEGORIES)].sum(axis=1)
     assert out["all"].sum() == len(hits), "every hit must belong to a sentence of the table"
@@ -24,7 +24,7 @@ def rates(sentences: pd.DataFrame, hits: pd.DataFrame, by: str = "outlet") -> pd
 
     Intervals: bootstrap over sentences within each group (fixed seed), 2,000 resamples.
     """
-    counts = sentence_counts(sentences, hits)
+    counts = sentence_counts(sentences, hits, by)
     rows = []
     for group, g in counts.groupby(by):
         for voice in ("all", "authorial", "quoted"):
