@@ -101,6 +101,7 @@ LINE_RULES: list[LineRule] = [
         description="a 'Date: ... Time: ...' or 'Published ...' stamp",
     ),
     LineRule("breadcrumb", re.compile(r"^Home(?=[A-Z])|^Home\s*[›»>/|]"), description="breadcrumb navigation starting at 'Home'"),
+    LineRule("breadcrumb_fragment", re.compile(r"^[/›»>]\s"), description="a short line opening with a path separator (``/ Section …``)", max_words=8),
     LineRule(
         "widget",
         _rx(
@@ -227,7 +228,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         "dateline_only",
-        re.compile(r"^[A-Z]{3,}(?:[ /-][A-Z]{2,})*(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})?$"),
+        re.compile(r"^[A-Z]{3,}(?:[ /-][A-Z]{2,})*,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2}$|^[A-Z]{2,}$"),
         description="a dateline, or a line in capitals, on a line of its own (``VLADIVOSTOK, Russia``)",
         max_words=5,
     ),
@@ -492,10 +493,11 @@ def _strip_sources(s: str, sources: list[str]) -> str:
 
 def _is_source_tag(s: str, sources: list[str]) -> bool:
     """A line made of news-source names, web addresses and bracketed language tags only."""
-    rest = _strip_sources(s, sources)
-    if rest == s:
+    rest = re.sub(r"\([^)]{0,20}\)|\b[\w-]+\.(?:com|kp|ru|cn|org|net|kr|jp|co|uk|in)\b", " ", s)
+    stripped = _strip_sources(rest, sources)
+    if stripped == rest:
         return False
-    rest = re.sub(r"\([^)]{0,20}\)|\b[\w-]+\.(?:com|kp|ru|cn|org|net|kr|jp|co|uk|in)\b", " ", rest)
+    rest = stripped
     return not re.search(r"\w", rest)
 
 
@@ -583,7 +585,7 @@ def _pass_repeats(st: _CleanState) -> None:
     for key, group in groups.items():
         if len(group) < 2 or not key:
             continue
-        keep_first = is_heading_line(group[0].text) and group[0].start < first_body and len(key.split()) >= HEADLINE_MIN_WORDS
+        keep_first = is_heading_line(group[0].text) and group[0].start <= first_body and len(key.split()) >= HEADLINE_MIN_WORDS
         for ln in group[1:] if keep_first else group:
             ln.rule = ln.rule or "repeated_line"
     for a, b in zip(st.lines, st.lines[1:]):
@@ -652,10 +654,10 @@ def _pass_inline(st: _CleanState) -> None:
             st.drop("glued_nav_menu", cur, nav.end())
             cur = nav.end()
         for rule, rx in (("lede_stamp", LEDE_STAMP), ("dateline", DATELINE)):
-            front = rx.match(body, cur, sb)
-            if front and is_body_line(body[front.end() : sb]):
-                st.drop(rule, cur, front.end())
-                cur = front.end()
+            front = rx.match(body[cur:sb])  # on the slice: ``^`` anchors at the line's first kept character
+            if front and is_body_line(body[cur + front.end() : sb]):
+                st.drop(rule, cur, cur + front.end())
+                cur += front.end()
         keep = []
         for t in TEASER.finditer(body, cur, sb):
             if t.start() > cur:

@@ -59,7 +59,10 @@ SPEECH_VERBS = (
     r"acknowledged|admitted|alleged|alleges|suggested|suggests|outlined|outlining|called|calls|described|"
     r"describes|listed|lists|toasted|reminded|spoke (?:of|about)|speaks (?:of|about)|commented|remarked|boasted|"
     r"predicted|believes|believe|believed|is (?:confident|convinced|sure|certain)|are (?:confident|convinced)|"
-    r"hopes?|expects?|feared|fears"
+    r"hopes?|expects?|feared|fears|dismissed|dismisses|underlined|underlines|reaffirmed|reaffirms|characteri[sz]ed|"
+    r"characteri[sz]es|slammed|slams|commended|commends|signall?ed|signals|voiced|voices|questioned|questions|"
+    r"think|thinks|indicated?|indicates|made (?:plain|clear)|makes (?:plain|clear)|criticized|criticised|criticizes|"
+    r"branded|brands|labelled|labeled|hailed|hails|rejected|rejects|blamed|blames|observed|observes"
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH_VERBS})(?![\w-])", re.IGNORECASE)
 #: Verbs of quoting: "X quoted Y expressing fears" -> Y speaks.
@@ -74,16 +77,17 @@ _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 _OBJ_PRONOUN = re.compile(r"\b(?:him|her|them)\b", re.IGNORECASE)
 #: Role nouns for one person: they resolve to the last named person who spoke.
 _PERSON_ROLE = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:scholar|analyst|expert|professor|researcher|diplomat|envoy|"
+    r"\b(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:scholar|analyst|expert|professor|researcher|diplomat|envoy|"
     r"aide|official|spokes(?:man|person|woman)|head|chief|leader|president|minister|general|commentator|author|"
     r"editor|ambassador|representative)\b",
     re.IGNORECASE,
 )
 #: Collective speakers kept under their own name ("the Primorye authorities").
 _GROUP_ROLE = re.compile(
-    r"\b(?:(?:the|some|many|several|other)\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:[a-z-]+\s+){0,2}?"
-    r"(?:officials|authorities|experts|analysts|observers|critics|diplomats|sources|media|press|journalists|"
-    r"reports|report|government|ministry|agency)\b"
+    r"\b(?:(?:the|some|many|several|other|both|most)\s+)?(?:(?!(?:According|As|In|On|At|For|By|From|With|To|Per|Under)\b)[A-Z][\w.-]*\s+){0,3}(?:[a-z-]+\s+){0,2}?"
+    r"(?i:officials|authorities|experts|analysts|observers|critics|diplomats|sources|media|press|journalists|"
+    r"reports|report|government|ministry|agenc(?:y|ies)|television|newspapers?|prosecutors|investigators|lawmakers|"
+    r"legislators|residents|witnesses|countries|leaders|sides|document|statement)\b"
 )
 _NAME = re.compile(
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Comrade|President|Chairman|Minister)\.?\s+)?"
@@ -222,20 +226,44 @@ class Attribution:
     cue: str = ""
 
 
+#: Words that may stand between a subject and its speech verb (auxiliaries, adverbs, quantifiers).
+GAP_WORDS = frozenset(
+    "has have had also is was were are will would could may might should can did does do then later again recently "
+    "previously earlier already both too himself herself itself themselves further once all each publicly repeatedly "
+    "separately jointly first".split()
+)
+#: At most this many words between a subject and its verb (after appositions and time phrases are set aside).
+MAX_GAP_WORDS = 4
+#: A comma-enclosed apposition between subject and verb has at most this many words.
+MAX_APPOSITION_WORDS = 25
+_GAP_PHRASE = re.compile(
+    r"\b(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|speech|letter|article|op-ed|post|"
+    r"message|address|report|briefing|call|editorial)\b|\b(?:on|last|this|earlier|late|early)\s+(?:\w+day|week|month|year|night|"
+    r"morning|evening)\b|\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b|"
+    r"\bfor (?:its|his|her|their) part\b",
+    re.IGNORECASE,
+)
+
+
 def _gap_ok(gap: str) -> bool:
-    """Text between a subject and its verb: a few auxiliaries/adverbs, or one apposition."""
+    """Text between a subject and its verb: auxiliaries and adverbs, time phrases, or one apposition."""
     g = gap.strip()
     if not g:
         return True
     if re.search(r"[;:.?!\"]", g):
         return False
-    if g.startswith(",") and g.endswith(","):
-        return len(g.split()) <= 25
-    if "," in g:
+    app = re.match(r"^,([^,]*),\s*", g)
+    if app:
+        if len(app.group(1).split()) > MAX_APPOSITION_WORDS:
+            return False
+        g = g[app.end() :]
+    if "," in g.strip(", "):
         return False
-    if re.search(r"\b(?:that|which|who|whom|when|while|as|because|if|whether|to)\b", g, re.IGNORECASE):
+    g = _GAP_PHRASE.sub(" ", g.strip(", "))
+    words = g.split()
+    if len(words) > MAX_GAP_WORDS:
         return False
-    return len(g.split()) <= 4
+    return all(w.lower() in GAP_WORDS or w.lower().endswith("ly") for w in words)
 
 
 def _subject_group(text: str, mentions: list[Mention], idx: int) -> list[Mention]:
@@ -309,7 +337,7 @@ def find_attributions(text: str, mentions: list[Mention], quoted: list[tuple[int
             continue
         group = _subject_group(low, mentions, i)
         lead = low[: group[0].start]
-        if re.search(r"\b(?:which|who|whom|whose|that)\s+$", lead, re.IGNORECASE):
+        if re.search(r"\b(?:which|who|whom|whose|that|what)\s+$", lead, re.IGNORECASE):
             continue  # relative clause: the main clause is someone else's
         if re.search(r"\bneither\s+$", lead, re.IGNORECASE) or re.search(r"\b(?:not|never)\b", low[mm.end : v.start()]):
             continue  # negated: no one is speaking
