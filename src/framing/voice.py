@@ -88,7 +88,8 @@ _GROUP_ROLE = re.compile(
     r"(?:(?!(?:to|for|what|of|in|on|at|by|with|from|that|which|who|and|or|but|as|than|a|an|the|said|says|while|when)\b)[a-z-]+\s+){0,2}?"
     r"(?i:officials|authorities|experts|analysts|observers|critics|diplomats|sources|media|press|journalists|"
     r"reports|report|government|ministry|agenc(?:y|ies)|television|newspapers?|prosecutors|investigators|lawmakers|"
-    r"legislators|residents|witnesses|countries|leaders|sides|document|statement)\b"
+    r"legislators|residents|witnesses|document|statement|message|embassy|council|commission|committee|office|"
+    r"department|parliament|military)\b"
 )
 _NAME = re.compile(
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Comrade|President|Chairman|Minister)\.?\s+)?"
@@ -147,7 +148,9 @@ def load_speakers(path: Path | None = None) -> tuple[SpeakerEntry, ...]:
 # --------------------------------------------------------------------------- mentions
 
 #: Role nouns that name a news source: ``the agency`` resolves to the last news source named.
-_MEDIA_ROLE = re.compile(r"\bthe\s+(?:news\s+|state\s+)?(?:agency|newspaper|paper|broadcaster|channel|daily|outlet|network|wire)\b", re.IGNORECASE)
+_MEDIA_ROLE = re.compile(r"\bthe\s+(?:news\s+|state\s+)?(?:agency|newspaper|paper|broadcaster|channel|daily|outlet|network|wire|report)\b", re.IGNORECASE)
+#: ``both leaders``, ``the two countries``: the last two people (or governments) named.
+_PAIR = re.compile(r"\b(?:both|the two)\s+(?:(leaders|men|presidents|heads of state)|(countries|sides|governments|nations|states|capitals))\b", re.IGNORECASE)
 #: Nouns for documents: subjects only of the verbs in DOCUMENT_VERBS (``the document says``).
 _DOCUMENT_NOUNS = re.compile(r"(?:document|statement|text|communiqu[eé]|message)$", re.IGNORECASE)
 DOCUMENT_VERBS = re.compile(r"^(?:says|said|states|stated|reads|read|notes|noted|stresses|stressed|declares|declared)$", re.IGNORECASE)
@@ -226,6 +229,7 @@ def _role_mentions(text: str) -> list[Mention]:
     out += [Mention(m.start(), m.end(), m.group(0), None, "role") for m in _PERSON_ROLE.finditer(text)]
     out += [Mention(m.start(), m.end(), m.group(0), _clean_group(m.group(0)), "group") for m in _GROUP_ROLE.finditer(text)]
     out += [Mention(m.start(), m.end(), m.group(0), None, "pronoun") for m in _PRONOUN.finditer(text)]
+    out += [Mention(m.start(), m.end(), m.group(0), "person" if m.group(1) else "government", "pair") for m in _PAIR.finditer(text)]
     return out
 
 
@@ -247,7 +251,7 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
     cands += roles
     # resolve overlaps: local surnames, then gazetteer and names, beat roles; longer beats shorter
     prio = {"local": -1, "government_group": -1, "person": 0, "government": 0, "organisation": 0, "media": 0,
-            "group": 1, "media_role": 1, "role": 2, "pronoun": 3}
+            "pair": 0, "group": 1, "media_role": 1, "role": 2, "pronoun": 3}
     cands.sort(key=lambda c: (prio[c.kind], -(c.end - c.start), c.start))
     chosen: list[Mention] = []
     for c in cands:
@@ -255,7 +259,26 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
             chosen.append(c)
     for c in chosen:
         c.kind = {"local": "person", "government_group": "government"}.get(c.kind, c.kind)
+        if c.kind == "group" and c.canonical:
+            c.canonical = _source_name(c.canonical)
     return sorted(chosen, key=lambda c: c.start)
+
+
+#: Descriptors of a news source around its name: ``state news channel Russia 1``, ``the Interfax news agency``.
+_MEDIA_DESCRIPTOR = re.compile(r"\b(?:news\s+)?(?:agency|agencies|channel|newspaper|television|broadcaster|daily|network|outlet|tabloid|wire)\b", re.IGNORECASE)
+
+
+def _source_name(group: str) -> str:
+    """The proper name inside a described news source (``state news channel Russia 1`` → ``Russia 1``).
+
+    A capitalised run that reads as a nationality adjective (``Russian``, ``Chinese``) is a description, not a name.
+    """
+    g = group.rstrip(" .")
+    if not _MEDIA_DESCRIPTOR.search(g):
+        return g
+    runs = [r for r in re.findall(r"(?:\b[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+))*)", g) if not re.search(r"(?:an|ese|ish|i)$", r.split()[0])]
+    runs = [r for r in runs if r.lower() not in ("state", "the", "news")]
+    return runs[-1] if runs else g
 
 
 def _clean_group(s: str) -> str:
@@ -444,6 +467,15 @@ def _rule_quoted_as(c: _AttrContext) -> list[Attribution]:
         left = [mm for mm in c.mentions if mm.end <= m.start() and not c.in_quote(mm.start) and _gap_ok(c.text[mm.end : m.start()])]
         if left:
             out.append(Attribution(m.start(), "quoted as saying", left[-1], [left[-1]], "quoted_as"))
+    for m in re.finditer(r"\b(?:quoted|quotes|cited|cites)\s+", c.text):
+        if c.in_quote(m.start()) or not re.match(r"[^.;:]{1,80}?\bas\s+(?:saying|telling|stating|calling)\b", c.text[m.end() :]):
+            continue
+        obj = [mm for mm in c.mentions if m.end() <= mm.start <= m.end() + 40]
+        pron = _OBJ_PRONOUN.match(c.text, m.end())
+        if pron and (not obj or obj[0].start > pron.start()):
+            obj = [Mention(pron.start(), pron.end(), pron.group(0), None, "pronoun")]
+        if obj:
+            out.append(Attribution(m.start(), "quoted as saying", obj[0], [obj[0]], "quoting"))
     imp = _IMPERSONAL.match(c.text)
     if imp:
         out.append(Attribution(0, imp.group(0), Mention(0, 0, "", None, "impersonal"), [], "impersonal"))
@@ -541,10 +573,22 @@ def find_attributions(text: str, mentions: list[Mention], quoted: list[tuple[int
 
 
 def main_attribution(atts: list[Attribution]) -> Attribution | None:
-    """The attribution that owns the sentence: the first, unless it is a verb of quoting."""
+    """The attribution that owns the sentence.
+
+    ``X quoted Y as saying`` gives Y; otherwise the first, except that ``according to X``
+    yields to a named inner speaker (``According to the embassy, Zinoviev said …`` is
+    Zinoviev's, relayed by the embassy).
+    """
     if not atts:
         return None
+    quoting = [a for a in atts if a.cue == "quoting"]
+    if quoting:
+        return quoting[0]
     first = atts[0]
+    if first.cue == "according_to":
+        inner = [a for a in atts[1:] if a.cue in ("subject_verb", "inverted") and a.mention and a.mention.kind == "person"]
+        if inner:
+            return inner[0]
     if _QUOTING.match(first.verb) and len(atts) > 1 and atts[1].mention and first.mention and atts[1].mention.start > first.verb_start:
         return atts[1]
     return first
@@ -628,6 +672,16 @@ class _Discourse:
     prev_att_speaker: str | None = None
     para_source: str | None = None  # the last news source named in this paragraph
     last_quote_para: tuple[int, str] | None = None  # (paragraph, speaker) of the last direct quote
+    recent: dict[str, list[str]] = field(default_factory=lambda: {"person": [], "government": []})  # distinct, latest last
+
+    def note_mentions(self, mentions: list[Mention]) -> None:
+        """Remember the people and governments named, for ``both leaders`` / ``the two countries``."""
+        for m in mentions:
+            if m.kind in self.recent and m.canonical:
+                lst = self.recent[m.kind]
+                if m.canonical in lst:
+                    lst.remove(m.canonical)
+                lst.append(m.canonical)
 
 
 @dataclass
@@ -659,6 +713,9 @@ def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Menti
         return st.prev_speaker if st.prev_speaker and st.prev_speaker_is_person else (st.prev_first_person or st.last_person or "unnamed")
     if m.kind == "impersonal":
         return st.block["speaker"] if st.block else (st.last_media or "unnamed")
+    if m.kind == "pair":
+        pair = st.recent.get(m.canonical or "person", [])[-2:]
+        return " & ".join(pair) if len(pair) == 2 else _clean_group(m.text)
     if m.kind == "media_role":
         return st.last_media or _clean_group(m.text)
     if m.kind == "role":
@@ -856,6 +913,7 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
         st.para_source = None
         for k, i in enumerate(idxs):
             sv = _view(art, i, k)
+            st.note_mentions([m for m in sv.mentions if not (sv.att and sv.att.mention is m)])
             if st.block is not None and _BLOCK_END_NOTE.match(sv.text):
                 st.block = None
                 results[i] = VoiceResult("authorial", "authorial", "", "", "editor_note")
