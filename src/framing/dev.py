@@ -271,6 +271,8 @@ def unlabelled_sentences(matched: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
 def _norm_name(name: str) -> str:
     s = normalise(str(name or "")).lower()
     s = re.sub(r"\(.*?\)", " ", s)
+    s = re.sub(r"'s\b", "", s)  # "South Korea's ministry" = "South Korean ministry" (with the next line)
+    s = re.sub(r"\b(\w+a)n\b", r"\1", s)  # demonyms in -an: Korean, Russian, American
     s = re.sub(r"[^\w\s]", " ", s)
     s = re.sub(r"\bthe\b", " ", s)
     return " ".join(s.split())
@@ -281,14 +283,16 @@ def norm_speaker(name: str) -> str:
 
     Each ``&``-joined part is resolved through the speaker gazetteer (a label written
     ``Yury Ushakov`` or ``the Kremlin`` compares with the pipeline's canonical name when
-    it is one of the entry's aliases), then lower-cased, stripped of punctuation and of
-    ``the``; the parts are sorted, so ``A & B`` equals ``B & A``.
+    it is one of the entry's aliases, with or without ``the``), then lower-cased,
+    stripped of punctuation, of ``the`` and of the possessive ``'s``, and demonyms in
+    ``-an`` are reduced to the country (``South Korean`` = ``South Korea's`` →
+    ``south korea``); the parts are sorted, so ``A & B`` equals ``B & A``.
     """
     parts = []
     for part in str(name or "").split("&"):
         p = re.sub(r"^\s*the\s+", "", part.strip(), flags=re.IGNORECASE)
         for e in load_speakers():
-            if p and e.pattern.fullmatch(p):
+            if p and (e.pattern.fullmatch(p) or e.pattern.fullmatch("the " + p)):
                 p = e.canonical
                 break
         if _norm_name(p):

@@ -84,7 +84,7 @@ _ROLE_NOUNS = (
 _PERSON_ROLE = re.compile(rf"\b(?:the|this|that|his|her|their|its|an?)\s+(?:[\w-]+\s+){{0,3}}?{_ROLE_NOUNS}\b", re.IGNORECASE)
 #: Collective speakers kept under their own name ("the Primorye authorities").
 _GROUP_ROLE = re.compile(
-    r"\b(?:(?:the|some|many|several|other|both|most)\s+)?(?:(?!(?:According|As|In|On|At|For|By|From|With|To|Per|Under|But|And)\b)[A-Z][\w.-]*\s+){0,3}"
+    r"\b(?:(?:the|some|many|several|other|both|most)\s+)?(?:(?!(?:According|As|In|On|At|For|By|From|With|To|Per|Under|But|And)\b)[A-Z][\w.-]*(?:['’]s)?\s+(?:and\s+(?=[A-Z]))?){0,4}"
     r"(?:(?!(?:to|for|what|of|in|on|at|by|with|from|that|which|who|and|or|but|as|than|a|an|the|said|says|while|when)\b)[a-z-]+\s+){0,2}?"
     r"(?i:officials|authorities|experts|analysts|observers|critics|diplomats|sources|media|press|journalists|"
     r"reports|report|government|ministry|agenc(?:y|ies)|television|newspapers?|prosecutors|investigators|lawmakers|"
@@ -181,6 +181,7 @@ class Registry(dict):
         super().__init__()
         self.surnames: dict[str, str] = {}
         self.roles: dict[str, str] = {}  # role noun -> the person last named with it
+        self.groups: dict[str, str] = {}  # head noun -> the last group named in full with it ("South Korea's Foreign Ministry")
         self.version = 0
 
 
@@ -319,10 +320,14 @@ def register_names(mentions: list[Mention], registry: dict[str, str], gazetteer_
 
 
 def register_roles(text: str, mentions: list[Mention], registry: dict[str, str]) -> None:
-    """Remember who was named with a role noun (``security analyst Mark Sleboda``, ``Ushakov, the aide``)."""
+    """Remember who was named with a role noun (``security analyst Mark Sleboda``, ``Ushakov, the aide``),
+    and which named group a head noun stands for (``South Korea's foreign ministry`` for a later ``the ministry``)."""
     roles = getattr(registry, "roles", None)
     if roles is None:
         return
+    for m in mentions:
+        if m.kind == "group" and m.canonical and re.search(r"\b[A-Z]", m.text[1:]) and not _DOCUMENT_NOUNS.search(m.text):
+            registry.groups[m.text.split()[-1].lower()] = m.canonical
     for m in mentions:
         if m.kind != "person" or not m.canonical:
             continue
@@ -345,6 +350,7 @@ class Attribution:
     mention: Mention | None
     group: list[Mention] = field(default_factory=list)
     cue: str = ""
+    text_before: str = ""  # the sentence up to the subject (subject-verb attributions only)
 
 
 #: Words that may stand between a subject and its speech verb (auxiliaries, adverbs, quantifiers).
@@ -366,6 +372,8 @@ _GAP_PHRASE = re.compile(
     r"\bfor (?:its|his|her|their) part\b|\([^()]{1,30}\)",
     re.IGNORECASE,
 )
+#: A second main clause with its own speaker: ``…, while Kim announced``.
+_COORDINATED = re.compile(r"(?:,\s*(?:while|whereas|and|but)|;\s*(?:and\s+)?)\s*$", re.IGNORECASE)
 #: Phrasal verbs that are not speech: ``Seoul calls in the envoy``.
 _NOT_SPEECH_AFTER = re.compile(r"^\s+(?:in|up|off|back)\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by\s+[^,.;]{1,60}?\s+)?as\s+(?:saying|telling|stating|calling)\b", re.IGNORECASE)
@@ -448,7 +456,7 @@ def _rule_according_to(c: _AttrContext) -> list[Attribution]:
             phrase = _SOURCE_PHRASE.match(c.text, m.end())
             if phrase and (re.search(r"\b[A-Z]", phrase.group(0)) or _SOURCE_NOUN.search(phrase.group(0))):
                 within = [mm for mm in c.mentions if phrase.start() <= mm.start < phrase.end() and mm.kind not in ("pronoun",)]
-                nxt = within or [Mention(phrase.start(), phrase.end(), phrase.group(0), _clean_group(phrase.group(0)), "group")]
+                nxt = within or [Mention(phrase.start(), phrase.end(), phrase.group(0), _source_name(_clean_group(phrase.group(0))), "group")]
         if nxt:
             out.append(Attribution(m.start(), m.group(0).strip(), nxt[0], [nxt[0]], "according_to"))
     for m in re.finditer(r"\bin (his|her|their) words\b", c.text, re.IGNORECASE):
@@ -468,9 +476,13 @@ def _rule_quoted_as(c: _AttrContext) -> list[Attribution]:
         if left:
             out.append(Attribution(m.start(), "quoted as saying", left[-1], [left[-1]], "quoted_as"))
     for m in re.finditer(r"\b(?:quoted|quotes|cited|cites)\s+", c.text):
-        if c.in_quote(m.start()) or not re.match(r"[^.;:]{1,80}?\bas\s+(?:saying|telling|stating|calling)\b", c.text[m.end() :]):
+        if c.in_quote(m.start()) or re.search(r"\b(?:was|were|is|are|been)\s+$", c.text[: m.start()]):
+            continue  # passive forms are _QUOTED_AS above
+        tail = re.match(r"[^.;:]{1,80}?\bas\s+(?:saying|telling|stating|calling)\b", c.text[m.end() :])
+        if not tail:
             continue
-        obj = [mm for mm in c.mentions if m.end() <= mm.start <= m.end() + 40]
+        window = [mm for mm in c.mentions if m.end() <= mm.start < m.end() + tail.end()]
+        obj = [mm for mm in window if mm.kind == "person"] or window
         pron = _OBJ_PRONOUN.match(c.text, m.end())
         if pron and (not obj or obj[0].start > pron.start()):
             obj = [Mention(pron.start(), pron.end(), pron.group(0), None, "pronoun")]
@@ -537,7 +549,7 @@ def _verb_subject(c: _AttrContext, v: re.Match, before: str) -> Attribution | No
         return None  # relative clause: the main clause is someone else's
     if re.search(r"\bneither\s+$", lead, re.IGNORECASE) or re.search(r"\b(?:not|never)\b", c.text[mm.end : v.start()]):
         return None  # negated: no one is speaking
-    return Attribution(v.start(), v.group(0), mm, group, "subject_verb")
+    return Attribution(v.start(), v.group(0), mm, group, "subject_verb", lead)
 
 
 def _rule_speech_verbs(c: _AttrContext) -> list[Attribution]:
@@ -585,6 +597,11 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
     if quoting:
         return quoting[0]
     first = atts[0]
+    if first.cue == "subject_verb" and first.mention and first.mention.kind == "person":
+        for a in atts[1:]:  # "Putin said …, while Kim announced …": both speak
+            if a.cue == "subject_verb" and a.mention and a.mention.kind == "person" and a.mention.canonical != first.mention.canonical \
+                    and a.group and a.group[0].start > 0 and _COORDINATED.search(a.text_before or ""):
+                return Attribution(first.verb_start, first.verb, first.mention, [*first.group, *a.group], "coordinated")
     if first.cue == "according_to":
         inner = [a for a in atts[1:] if a.cue in ("subject_verb", "inverted") and a.mention and a.mention.kind == "person"]
         if inner:
@@ -716,6 +733,10 @@ def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Menti
     if m.kind == "pair":
         pair = st.recent.get(m.canonical or "person", [])[-2:]
         return " & ".join(pair) if len(pair) == 2 else _clean_group(m.text)
+    if m.kind == "group":
+        bare = re.fullmatch(r"(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)", m.text.strip())
+        if bare and bare.group(1) in art.registry.groups:
+            return art.registry.groups[bare.group(1)]  # "the ministry" after "South Korea's foreign ministry"
     if m.kind == "media_role":
         return st.last_media or _clean_group(m.text)
     if m.kind == "role":
@@ -831,6 +852,16 @@ def _prev_para(art: _Article, p: int) -> int | None:
     return max(earlier) if earlier else None
 
 
+def _pronoun_in_sentence(st: _Discourse, sv: _Sent) -> str:
+    """``Secretary Blinken visited Kyiv, where he pledged …``: with no quoted speaker before, a subject ``he``/``she``
+    is the last person named earlier in the same sentence."""
+    att = sv.att
+    if st.prev_speaker or not att or not att.mention or att.mention.kind != "pronoun" or att.mention.text.lower() not in ("he", "she"):
+        return ""
+    earlier = [m for m in sv.mentions if m.kind == "person" and m.canonical and m.end <= att.mention.start]
+    return earlier[-1].canonical if earlier else ""
+
+
 def _decide_body(art: _Article, st: _Discourse, sv: _Sent) -> VoiceResult:
     """Rules 2–4 for a sentence that is neither an intro nor an editor's note."""
     relayed_by = st.block["speaker"] if st.block else ""
@@ -845,6 +876,7 @@ def _decide_body(art: _Article, st: _Discourse, sv: _Sent) -> VoiceResult:
             speaker = speaker if speaker != "unnamed" else st.block["speaker"]
     elif att and not (st.block and st.block["kind"] == "person"):
         speaker, vtype, cue = _resolve(art, st, att.mention, att.group), "reported_speech", att.cue + ":" + att.verb.lower()
+        speaker = _pronoun_in_sentence(st, sv) or speaker
     elif st.block:
         speaker, vtype, cue = st.block["speaker"], "relayed_block", "relay_block"
     voice = "authorial" if vtype == "authorial" else "quoted"
