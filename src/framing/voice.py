@@ -242,7 +242,8 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
     surnames = getattr(registry, "surnames", {})
     for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", text):
         name = surnames.get(m.group(0)) or registry.get(m.group(0))
-        if name:
+        inside_name = any(n.start <= m.start() and m.end() <= n.end for n in names)
+        if name and not inside_name:
             cands.append(Mention(m.start(), m.end(), m.group(0), name, "local" if m.group(0) in surnames else "person"))
     roles = _role_mentions(text)
     for r in roles:  # "the Moscow government" is the Russian government
@@ -311,12 +312,13 @@ def register_names(mentions: list[Mention], registry: dict[str, str], gazetteer_
             if t not in stop and len(t) > 2:
                 registry.setdefault(t, full)
         if surnames is not None and len(m.text.split()) >= 2:
-            first = re.split(r"[-\s]", _strip_titles(m.text, stop))[0]
-            if full in gazetteer_names:
-                surnames.pop(first, None)
-            elif first not in stop and len(first) > 1 and surnames.get(first) != full:
-                surnames[first] = full
-                registry.version += 1
+            parts = re.split(r"\s", _strip_titles(m.text, stop))
+            for tok in {parts[0], parts[-1].split("-")[0]}:
+                if full in gazetteer_names:
+                    surnames.pop(tok, None)
+                elif tok not in stop and len(tok) > 1 and surnames.get(tok) != full:
+                    surnames[tok] = full
+                    registry.version += 1
 
 
 def register_roles(text: str, mentions: list[Mention], registry: dict[str, str]) -> None:
@@ -326,7 +328,8 @@ def register_roles(text: str, mentions: list[Mention], registry: dict[str, str])
     if roles is None:
         return
     for m in mentions:
-        if m.kind == "group" and m.canonical and re.search(r"\b[A-Z]", m.text[1:]) and not _DOCUMENT_NOUNS.search(m.text):
+        if m.kind in ("group", "government", "organisation") and m.canonical and re.search(r"\b[A-Z]", m.text[1:]) \
+                and _GROUP_ROLE.fullmatch(m.text) and not _DOCUMENT_NOUNS.search(m.text):
             registry.groups[m.text.split()[-1].lower()] = m.canonical
     for m in mentions:
         if m.kind != "person" or not m.canonical:
