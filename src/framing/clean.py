@@ -686,12 +686,19 @@ def _pass_headline(st: _CleanState) -> _Line | None:
         if is_body_line(ln.text):
             break
     head = next((ln for ln in zone if ln.n_words >= HEADLINE_MIN_WORDS), zone[0])
+    if ln_is_lede(head):
+        return None  # the page starts with its lede: no headline line
     for ln in zone:
         if ln is head:
             break
         ln.kind = "section_label"
     head.kind = "headline"
     return head
+
+
+def ln_is_lede(ln: _Line) -> bool:
+    """A first line that is prose, not a headline: long, and ending in sentence punctuation or holding a sentence end."""
+    return ln.n_words >= BODY_MIN_WORDS and bool(re.search(r"[.!?][\"”’']?$|[a-z0-9][.!?][\"”’']?\s+[A-Z]", ln.text))
 
 
 def _pass_source_tag(st: _CleanState, head: _Line) -> None:
@@ -710,12 +717,11 @@ def _pass_source_tag(st: _CleanState, head: _Line) -> None:
 def _pass_layout(st: _CleanState) -> None:
     """Pass 3: headline, header captions, repeated headlines, and the kind of every other line."""
     head = _pass_headline(st)
-    if head is None:
-        return
-    _pass_source_tag(st, head)
-    headline_norm = _norm(head.text)
-    in_header = True
-    after = False
+    if head is not None:
+        _pass_source_tag(st, head)
+    headline_norm = _norm(head.text) if head is not None else ""
+    in_header = head is not None
+    after = head is None
     for ln in st.kept():
         if ln is head:
             after = True

@@ -22,7 +22,7 @@ from framing import config
 from framing.clean import clean
 from framing.ingest import Article, Skipped, read_articles, read_manifest
 from framing.lexicon import LEX_COUNT_COLUMNS, Lexicon
-from framing.segment import segment
+from framing.segment import is_truncated, segment
 from framing.voice import attribute, load_speakers
 
 VOICES = ("authorial", "quoted")
@@ -30,7 +30,7 @@ VOICES = ("authorial", "quoted")
 #: Columns of the sentence table, in order (the column dictionary is in data/README.md).
 SENTENCE_COLUMNS = [
     "sentence_id", "article", "outlet", "event", "date", "paragraph", "sentence", "kind",
-    "start", "end", "text", "n_words", "voice", "voice_type", "speaker", "relayed_by", "voice_cue",
+    "start", "end", "text", "n_words", "truncated", "voice", "voice_type", "speaker", "relayed_by", "voice_cue",
     "loaded_terms", "loaded_categories", *LEX_COUNT_COLUMNS,
 ]
 
@@ -83,6 +83,7 @@ def process_article(art: Article) -> ArticleResult:
     voices = attribute(res.text, sents, load_speakers())
     meta = art.meta
     rows = []
+    last_body = max((i for i, s in enumerate(sents) if s.kind == "body"), default=-1)
     for i, (s, v) in enumerate(zip(sents, voices)):
         text = res.text[s.start : s.end]
         rows.append(
@@ -99,6 +100,7 @@ def process_article(art: Article) -> ArticleResult:
                 "end": s.end,
                 "text": text,
                 "n_words": len(text.split()),
+                "truncated": i == last_body and is_truncated(text),
                 "voice": v.voice,
                 "voice_type": v.voice_type,
                 "speaker": v.speaker,
@@ -156,7 +158,7 @@ def pipeline_fingerprint() -> str:
     h = hashlib.sha256()
     for mod in (_clean, _segment, _voice, _lexicon, sys.modules[__name__]):
         h.update(Path(mod.__file__).read_bytes())
-    for f in (config.SPEAKERS_CSV, config.LEXICON_DIR / "loaded_terms.csv"):
+    for f in (config.SPEAKERS_CSV, config.NAME_STOPLIST_CSV, config.LEXICON_DIR / "loaded_terms.csv"):
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
