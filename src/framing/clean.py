@@ -109,7 +109,7 @@ LINE_RULES: list[LineRule] = [
             r"skip to (?:main )?content|menu|search|home|print|email|tweet|share|share this(?: article| story)?:?|"
             r"follow us(?: on .{1,40})?|copy link|toggle navigation|back to top|scroll to top|loading\.{0,3}|"
             r"close(?: this)?(?: search(?: box)?| menu| window)?\.?|settings|highlights|font-?size|listen(?: to (?:this )?article)?|"
-            r"live(?: reporting| updates| blog| stream| coverage)?|(?:\w+ )?edition|skip to content.*|(?:ⓕ|Ⓐ|A\+|A-)\s*font-?size)$|"
+            r"live(?: reporting| updates| blog| stream| coverage)?|(?:\w+ )?edition|skip to content.*|\W*font-?size)$|"
             r"^all times (?:are |stated |shown )*(?:are )?[A-Z]{2,4}\b|couldn['’]t load this|please refresh the page|"
             r"^(?:see|watch|view|listen to) (?:the |this |our )?(?:clip|video|footage|gallery|photos?|map|chart|graphic|audio)s?\b.{0,20}:?$"
         ),
@@ -678,12 +678,13 @@ def _pass_headline(st: _CleanState) -> _Line | None:
     lines = [ln for ln in st.kept() if ln.pieces]
     if not lines:
         return None
-    zone = []
+    zone = []  # the header zone: lines before the first line of prose (a sentence, not a long headline)
     for ln in lines:
-        if is_body_line(ln.text) and zone:
+        prose = ln_is_lede(ln) or (ln.n_words >= BODY_MIN_TERMINAL_WORDS and bool(_TERMINAL.search(ln.text)))
+        if prose and zone:
             break
         zone.append(ln)
-        if is_body_line(ln.text):
+        if prose:
             break
     head = next((ln for ln in zone if ln.n_words >= HEADLINE_MIN_WORDS), zone[0])
     if ln_is_lede(head):

@@ -89,7 +89,7 @@ _GROUP_ROLE = re.compile(
     r"(?i:officials|authorities|experts|analysts|observers|critics|diplomats|sources|media|press|journalists|"
     r"reports|report|government|ministry|agenc(?:y|ies)|television|newspapers?|prosecutors|investigators|lawmakers|"
     r"legislators|residents|witnesses|document|statement|message|embassy|council|commission|committee|office|"
-    r"department|parliament|military)\b"
+    r"department|parliament)\b"
 )
 _NAME = re.compile(
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Comrade|President|Chairman|Minister)\.?\s+)?"
@@ -246,10 +246,13 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
         if name and not inside_name:
             cands.append(Mention(m.start(), m.end(), m.group(0), name, "local" if m.group(0) in surnames else "person"))
     roles = _role_mentions(text)
-    for r in roles:  # "the Moscow government" is the Russian government
-        inner = [g for g in gazetteer if g.kind == "government" and r.start <= g.start and g.end <= r.end]
-        if r.kind == "group" and inner and _GOVERNMENT_HEAD.search(r.text):
-            r.canonical, r.kind = inner[0].canonical, "government_group"
+    for r in roles:  # "the Moscow government" is the Russian government; "the NATO Council" is a group of its own
+        inner = [g for g in gazetteer if g.kind in ("government", "organisation") and r.start <= g.start and g.end <= r.end
+                 and (r.end - r.start) > (g.end - g.start)]
+        if r.kind == "group" and inner:
+            if _GOVERNMENT_HEAD.search(r.text):
+                r.canonical = inner[0].canonical
+            r.kind = "government_group"
     cands += roles
     # resolve overlaps: local surnames, then gazetteer and names, beat roles; longer beats shorter
     prio = {"local": -1, "government_group": -1, "person": 0, "government": 0, "organisation": 0, "media": 0,
@@ -377,8 +380,15 @@ _GAP_PHRASE = re.compile(
 )
 #: A second main clause with its own speaker: ``…, while Kim announced``.
 _COORDINATED = re.compile(r"(?:,\s*(?:while|whereas|and|but)|;\s*(?:and\s+)?)\s*$", re.IGNORECASE)
-#: Phrasal verbs that are not speech: ``Seoul calls in the envoy``.
-_NOT_SPEECH_AFTER = re.compile(r"^\s+(?:in|up|off|back)\b", re.IGNORECASE)
+#: ``call`` + particle is not speech: ``Seoul calls in the envoy``.
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:in|up|off|back)\b", re.IGNORECASE)  # used with .match(text, pos): no ``^``
+#: After an inverted attribution's speaker the clause ends (``…, said Kim.``, ``…, said Kim on Monday``);
+#: ``…, suggests Kim wants …`` is no inverted attribution.
+_INVERTED_END = re.compile(
+    r"\s*(?:[,.;:!?\"”»)\]]|$|(?:on|in|at|of|during|after|before|while|with|to|from|last|earlier|late|early|this|who|which|"
+    r"adding|noting|according|told|when)\b)",
+    re.IGNORECASE,
+)
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by\s+[^,.;]{1,60}?\s+)?as\s+(?:saying|telling|stating|calling)\b", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"^(?:It|This)\s+(?:is|was|has been|had been)\s+(?:reported|said|stated|announced|claimed|alleged|noted)\s+that\b")
 _SOURCE_PHRASE = re.compile(r"(?:the\s+|a\s+|an\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,%d}?(?=\s*(?:[,.;:!?)]|$))" % (MAX_SOURCE_PHRASE_WORDS - 1), re.IGNORECASE)
@@ -394,7 +404,7 @@ _SOURCE_NOUN = re.compile(
 
 def _gap_ok(gap: str) -> bool:
     """Text between a subject and its verb: auxiliaries and adverbs, time phrases, or one apposition."""
-    g = gap.strip()
+    g = gap.strip().lstrip(")]").strip()  # "the Korean Central News Agency (KCNA) said"
     if not g:
         return True
     if re.search(r"[;:.?!\"]", _GAP_PHRASE.sub(" ", g)):
@@ -511,7 +521,7 @@ def _verb_inverted(c: _AttrContext, v: re.Match) -> Attribution | None:
     """``…, said Kim`` / ``," wrote Kim Jong-un`` / ``…, reports The Outlet``."""
     if _ADDRESSEE.match(v.group(0)):
         return None
-    after = [mm for mm in c.mentions if v.end() <= mm.start <= v.end() + 2]
+    after = [mm for mm in c.mentions if v.end() <= mm.start <= v.end() + 2 and _INVERTED_END.match(c.text, mm.end)]
     if after and (after[0].kind != "pronoun" or re.match(r"\s*(?:he|she)\b", c.text[v.end() :], re.IGNORECASE)):
         return Attribution(v.start(), v.group(0), after[0], [after[0]], "inverted")
     name = re.match(r"\s+((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*[.,;]?\s*$", c.text[v.end() :])
@@ -559,7 +569,7 @@ def _rule_speech_verbs(c: _AttrContext) -> list[Attribution]:
     """Every speech verb outside quotation marks: passive, inverted, or with its subject."""
     out = []
     for v in _VERB.finditer(c.text):
-        if c.in_quote(v.start()) or _NOT_SPEECH_AFTER.match(c.text, v.end()):
+        if c.in_quote(v.start()) or (v.group(0).lower().startswith("call") and _NOT_SPEECH_AFTER.match(c.text, v.end())):
             continue
         before = c.text[: v.start()]
         if re.search(r"\b(?:was|were|is|are|been)\s+$", before):
