@@ -109,7 +109,7 @@ LINE_RULES: list[LineRule] = [
             r"skip to (?:main )?content|menu|search|home|print|email|tweet|share|share this(?: article| story)?:?|"
             r"follow us(?: on .{1,40})?|copy link|toggle navigation|back to top|scroll to top|loading\.{0,3}|"
             r"close(?: this)?(?: search(?: box)?| menu| window)?\.?|settings|highlights|font-?size|listen(?: to (?:this )?article)?|"
-            r"live(?: reporting| updates| blog| stream| coverage)?|(?:\w+ )?edition|skip to content.*|\W*font-?size)$|"
+            r"live(?: reporting| updates| blog| stream| coverage)?|(?:\w+ )?edition|skip to content.*|\W*font-?size)[.!:]?$|"
             r"^all times (?:are |stated |shown )*(?:are )?[A-Z]{2,4}\b|couldn['’]t load this|please refresh the page|"
             r"^(?:see|watch|view|listen to) (?:the |this |our )?(?:clip|video|footage|gallery|photos?|map|chart|graphic|audio)s?\b.{0,20}:?$"
         ),
