@@ -1,26 +1,31 @@
 """Remove page chrome from a captured web page, logging every removal.
 
-Captured pages carry navigation, photo-bank captions, related-story teasers glued into
-the prose, newsletter/donation/sharing blocks, author boxes, aggregator disclaimers,
-site chrome in other languages and reader comments. The rules below are general
-patterns of how CMS templates render such chrome, not offsets into particular files.
+Captured pages carry navigation, photo captions and credits, bylines, page-date stamps,
+related-story teasers, newsletter/donation/sharing blocks, author boxes, redistribution
+notices, site chrome in other languages and reader comments. The rules below are general
+patterns of how CMS templates render such chrome, not offsets into particular files or
+phrases of particular outlets. Rules, thresholds and hard cases: ``docs/cleaning.md``.
 
-Three kinds of rule:
+:func:`clean` runs named passes over the page's lines, sharing their state in a
+:class:`_CleanState`:
 
-* **line rules** remove a whole line that is chrome (``newsletter``, ``share``, ...);
-* **end markers**: a line that starts the page footer (comments, related posts,
-  subscribe/donate appeals, disclaimers, author boxes). When such a line stands in the
-  second half of the body, it and everything after it is removed (``after_end_marker``);
-* **inline rules** cut chrome glued into a prose line (``mediabank_caption``,
-  ``glued_teaser``, ``glued_nav_menu``).
-
-Two positional rules use the page layout: short caption fragments between the headline
-and the first body paragraph (``header_caption``), and later lines that repeat the
-headline (``repeated_headline``).
+1. **line rules** (:func:`_pass_line_rules`): a whole line is chrome (``LINE_RULES`` and
+   the function rules ``stamp_only``, ``glyph``, ``source_tag``, ``pipe_menu``,
+   ``caption_credit``, ``foreign_script``, ``multi_chrome``); an *end marker* in the
+   second half of the page cuts the footer (``after_end_marker``);
+2. **context rules** using neighbouring lines: repeated lines and caption twins
+   (:func:`_pass_repeats`), titles next to a captioned line (:func:`_pass_caption_titles`),
+   runs of short lines and author names next to a role (:func:`_pass_menus`);
+3. **inline rules** cut chrome inside a kept line (:func:`_pass_inline`): photo-bank
+   captions, glued menus, glued teasers, and a page-date stamp or dateline at the front
+   of a lede (the sentence after it is kept);
+4. **layout** (:func:`_pass_layout`): the headline is chosen in the header zone, short
+   labels before it are section labels, short fragments after it are captions, later
+   lines repeating it are removed.
 
 Every removal becomes a :class:`Removal` with the rule that made it and its character
 span in the article body; kept characters plus removed characters plus blank/separator
-whitespace equal the body's length (asserted in :func:`clean`).
+whitespace equal the body's length (asserted in :func:`_check_accounting`).
 """
 
 from __future__ import annotations
@@ -87,6 +92,14 @@ REPEAT_MIN_WORDS = 5
 CAPTION_TITLE_MAX_WORDS = 8
 #: Footer markers cut the page only in its second half (share of the body's characters).
 FOOTER_MIN_POSITION = 0.5
+#: A line whose letters are more than this share in another script than the page's is chrome.
+FOREIGN_SCRIPT_MIN_SHARE = 0.5
+#: Name lines of at most this many words just above an author bio belong to the author box.
+AUTHOR_NAME_MAX_WORDS = 4
+#: A line wholly in parentheses is a note when it has at most this many words.
+BRACKET_NOTE_MAX_WORDS = 25
+#: A dateline on its own line has at most this many words.
+DATELINE_ONLY_MAX_WORDS = 5
 
 LINE_RULES: list[LineRule] = [
     LineRule("separator", re.compile(r"^[\s*•·—–\-_=~#|]+$"), description="a line of asterisks, dashes or bullets"),
@@ -224,13 +237,13 @@ LINE_RULES: list[LineRule] = [
         "bracket_note",
         re.compile(r"^\((?:[^()]|\([^()]*\))*\)$"),
         description="a line wholly in parentheses: a cross-post or source note (``(Agencies)``, ``(EDITORIAL from …)``, ``(Video: …)``)",
-        max_words=25,
+        max_words=BRACKET_NOTE_MAX_WORDS,
     ),
     LineRule(
         "dateline_only",
         re.compile(r"^[A-Z]{3,}(?:[ /-][A-Z]{2,})*,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2}$|^[A-Z]{2,}$"),
         description="a dateline, or a line in capitals, on a line of its own (``VLADIVOSTOK, Russia``)",
-        max_words=5,
+        max_words=DATELINE_ONLY_MAX_WORDS,
     ),
     LineRule(
         "bullet_widget",
@@ -522,7 +535,7 @@ def _single_line_rule(s: str, script: str, sources: list[str]) -> LineRule | str
         return "pipe_menu"
     if CREDIT_TAIL.search(s) and not s.rstrip().endswith((".", "!", "?", '"', "”")) or re.search(r"(?<=\.)\s+[A-Z]{2,}[\w]*(?:[-/][A-Z][\w]*)+\s*$", s):
         return "caption_credit"
-    if _foreign_share(s, script) > 0.5:
+    if _foreign_share(s, script) > FOREIGN_SCRIPT_MIN_SHARE:
         return "foreign_script"
     return None
 
@@ -560,7 +573,7 @@ def _pass_line_rules(st: _CleanState) -> None:
             cut = True
             # author names standing just above an author bio belong to the same box
             j = k - 1
-            while rule.name == "author_box" and j >= 0 and st.lines[j].rule is None and st.lines[j].n_words <= 4:
+            while rule.name == "author_box" and j >= 0 and st.lines[j].rule is None and st.lines[j].n_words <= AUTHOR_NAME_MAX_WORDS:
                 st.lines[j].rule = "author_box"
                 j -= 1
 

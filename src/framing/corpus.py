@@ -81,11 +81,38 @@ def process_article(art: Article) -> ArticleResult:
         )
     sents = segment(res)
     voices = attribute(res.text, sents, load_speakers())
+    df = Lexicon.load().annotate(pd.DataFrame(_sentence_rows(art, res.text, sents, voices), columns=SENTENCE_COLUMNS[: -2 - len(LEX_COUNT_COLUMNS)]))
+    removed = pd.DataFrame(
+        [
+            {"article": art.article, "rule": r.rule, "raw_start": art.body_offset + r.start, "raw_end": art.body_offset + r.end,
+             "chars": r.end - r.start, "text": r.text}
+            for r in res.removed
+        ],
+        columns=["article", "rule", "raw_start", "raw_end", "chars", "text"],
+    )
+    accounting = {
+        "article": art.article,
+        "outlet": art.outlet,
+        "raw_chars": len(art.raw),
+        "front_matter_chars": art.body_offset,
+        "kept_chars": res.kept_chars,
+        "removed_chars": res.removed_chars,
+        "whitespace_chars": res.whitespace_chars,
+        "share_removed": round(res.removed_chars / max(1, res.kept_chars + res.removed_chars), 4),
+        "sha256": art.sha256,
+        "headline": res.headline,
+    }
+    check_article(art, res.text, df, accounting)
+    return ArticleResult(art, res.text, df, removed, accounting)
+
+
+def _sentence_rows(art: Article, clean_text: str, sents: list, voices: list) -> list[dict]:
+    """One row per sentence (the columns before the lexicon's)."""
     meta = art.meta
-    rows = []
     last_body = max((i for i, s in enumerate(sents) if s.kind == "body"), default=-1)
+    rows = []
     for i, (s, v) in enumerate(zip(sents, voices)):
-        text = res.text[s.start : s.end]
+        text = clean_text[s.start : s.end]
         rows.append(
             {
                 "sentence_id": f"{art.article}-{i:04d}",
@@ -108,35 +135,7 @@ def process_article(art: Article) -> ArticleResult:
                 "voice_cue": v.cue,
             }
         )
-    df = Lexicon.load().annotate(pd.DataFrame(rows, columns=SENTENCE_COLUMNS[: -2 - len(LEX_COUNT_COLUMNS)]))
-    removed = pd.DataFrame(
-        [
-            {
-                "article": art.article,
-                "rule": r.rule,
-                "raw_start": art.body_offset + r.start,
-                "raw_end": art.body_offset + r.end,
-                "chars": r.end - r.start,
-                "text": r.text,
-            }
-            for r in res.removed
-        ],
-        columns=["article", "rule", "raw_start", "raw_end", "chars", "text"],
-    )
-    accounting = {
-        "article": art.article,
-        "outlet": art.outlet,
-        "raw_chars": len(art.raw),
-        "front_matter_chars": art.body_offset,
-        "kept_chars": res.kept_chars,
-        "removed_chars": res.removed_chars,
-        "whitespace_chars": res.whitespace_chars,
-        "share_removed": round(res.removed_chars / max(1, res.kept_chars + res.removed_chars), 4),
-        "sha256": art.sha256,
-        "headline": res.headline,
-    }
-    check_article(art, res.text, df, accounting)
-    return ArticleResult(art, res.text, df, removed, accounting)
+    return rows
 
 
 def check_article(art: Article, clean_text: str, df: pd.DataFrame, acc: dict) -> None:

@@ -541,7 +541,7 @@ def _subject_index(c: _AttrContext, v: re.Match, before: str) -> int | None:
     if before.rstrip().endswith(","):
         for comma in reversed([x.start() for x in re.finditer(",", before.rstrip()[:-1])]):
             cand = [k for k in left if c.mentions[k].end <= comma and not c.text[c.mentions[k].end : comma].strip()]
-            if cand and len(c.text[comma : v.start()].split()) <= 26:
+            if cand and len(c.text[comma : v.start()].split()) <= MAX_APPOSITION_WORDS + 1:
                 return cand[-1]
     return i
 
