@@ -96,3 +96,9 @@ def test_inverted_attribution_must_end_its_clause_and_call_in_is_no_speech():
 def test_impersonal_it_is_reported():
     v = _one(_page("Xinhua covered the visit.", "It is reported that the two sides signed a protocol."), "It is reported")
     assert v.voice == "quoted" and v.speaker == "Xinhua"
+
+
+def test_a_document_speaks_for_the_body_that_issued_it_and_a_council_for_its_organisation():
+    body = _page("KCNA published the message in full.", "Relations will grow stronger, the message says.")
+    assert _one(body, "message says").speaker == "KCNA"
+    assert _one(_page("In a statement, the NATO Council said the pact was a threat."), "NATO Council").speaker == "NATO"

@@ -250,8 +250,8 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
         inner = [g for g in gazetteer if g.kind in ("government", "organisation") and r.start <= g.start and g.end <= r.end
                  and (r.end - r.start) > (g.end - g.start)]
         if r.kind == "group" and inner:
-            if _GOVERNMENT_HEAD.search(r.text):
-                r.canonical = inner[0].canonical
+            if _GOVERNMENT_HEAD.search(r.text) or inner[0].kind == "organisation":
+                r.canonical = inner[0].canonical  # "the NATO Council" speaks for NATO
             r.kind = "government_group"
     cands += roles
     # resolve overlaps: local surnames, then gazetteer and names, beat roles; longer beats shorter
@@ -694,6 +694,7 @@ class _Discourse:
     block: dict | None = None  # {"speaker": str, "kind": person|media|...}
     last_person: str | None = None
     last_media: str | None = None
+    last_institution: str | None = None  # the last news source, government or organisation named
     prev_speaker: str | None = None
     prev_speaker_is_person: bool = False
     prev_direct_para: int | None = None
@@ -746,6 +747,8 @@ def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Menti
     if m.kind == "pair":
         pair = st.recent.get(m.canonical or "person", [])[-2:]
         return " & ".join(pair) if len(pair) == 2 else _clean_group(m.text)
+    if m.kind == "group" and _DOCUMENT_NOUNS.search(m.text) and re.match(r"the\b", m.text, re.IGNORECASE):
+        return st.last_institution or _clean_group(m.text)  # "the statement says": the body that issued it
     if m.kind == "group":
         bare = re.fullmatch(r"(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)", m.text.strip())
         if bare and bare.group(1) in art.registry.groups:
@@ -922,6 +925,9 @@ def _update(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: l
     srcs = [m for m in sv.mentions if m.kind == "media" and m.canonical]
     if srcs:
         st.para_source = st.last_media = srcs[-1].canonical
+    insts = [m for m in sv.mentions if m.kind in ("media", "government", "organisation") and m.canonical]
+    if insts:
+        st.last_institution = insts[-1].canonical
     # "This was stated by X" also attributes the sentence before it to X
     if att and att.cue == "passive" and _CATAPHORIC.match(sv.text) and sv.k > 0 and r.voice == "quoted":
         j = art.by_para[sv.para][sv.k - 1]
