@@ -148,3 +148,10 @@ def test_accounting_holds_on_a_page_full_of_chrome():
     res = clean(body)
     assert res.kept_chars + res.removed_chars + res.whitespace_chars == len(body)
     assert all(r.rule for r in res.removed)
+
+
+def test_a_sentence_repeated_further_down_keeps_its_first_occurrence():
+    pull = "We will never accept a deal that harms our neighbours, the minister said on Monday."
+    body = _page("A Headline About the Talks Today", pull, PROSE, PROSE2, pull, PROSE)
+    res = clean(body)
+    assert res.text.count(pull) == 1 and res.text.index(pull) < res.text.index(PROSE2)

@@ -591,16 +591,22 @@ def _is_short_label(ln: _Line, max_words: int) -> bool:
 
 def _pass_repeats(st: _CleanState) -> None:
     """Lines that repeat another line of the page, or contain their direct neighbour (caption twins, teasers)."""
-    groups: dict[str, list[_Line]] = {}
-    for ln in st.lines:
-        groups.setdefault(_norm(ln.text), []).append(ln)
+    groups: dict[str, list[int]] = {}
+    for k, ln in enumerate(st.lines):
+        groups.setdefault(_norm(ln.text), []).append(k)
     first_body = next((ln.start for ln in st.lines if ln.rule is None and is_body_line(ln.text)), len(st.body))
-    for key, group in groups.items():
-        if len(group) < 2 or not key:
+    for key, idx in groups.items():
+        if len(idx) < 2 or not key:
             continue
-        keep_first = is_heading_line(group[0].text) and group[0].start <= first_body and len(key.split()) >= HEADLINE_MIN_WORDS
-        for ln in group[1:] if keep_first else group:
-            ln.rule = ln.rule or "repeated_line"
+        first = st.lines[idx[0]]
+        keep_first = is_heading_line(first.text) and first.start <= first_body and len(key.split()) >= HEADLINE_MIN_WORDS
+        # twins next to each other (alt text and caption) both go; a line repeated further down (a pull
+        # quote of a sentence, a repeated menu entry) goes as a repeat and its first occurrence stays
+        twins = {j for a, b in zip(idx, idx[1:]) if b == a + 1 for j in (a, b)}
+        for j in idx:
+            if j == idx[0] and (keep_first or j not in twins):
+                continue
+            st.lines[j].rule = st.lines[j].rule or "repeated_line"
     for a, b in zip(st.lines, st.lines[1:]):
         if not _adjacent(a, b) or a.rule and b.rule:
             continue
