@@ -155,3 +155,20 @@ def test_a_sentence_repeated_further_down_keeps_its_first_occurrence():
     body = _page("A Headline About the Talks Today", pull, PROSE, PROSE2, pull, PROSE)
     res = clean(body)
     assert res.text.count(pull) == 1 and res.text.index(pull) < res.text.index(PROSE2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The drones entered the airspace without permission, the ministry said on Friday.",
+        "(The meeting was later postponed.)",
+        "The ammunition was shipped via North Korea",
+        "Latest",
+    ],
+)
+def test_prose_that_looks_like_chrome_near_the_end_is_kept_and_cuts_nothing(line):
+    body = _page("A Headline About the Talks Today", PROSE, PROSE2, PROSE, line, PROSE2)
+    res = clean(body)
+    assert "after_end_marker" not in _rules(body)
+    if line != "Latest":
+        assert line in res.text

@@ -100,6 +100,11 @@ AUTHOR_NAME_MAX_WORDS = 4
 BRACKET_NOTE_MAX_WORDS = 25
 #: A dateline on its own line has at most this many words.
 DATELINE_ONLY_MAX_WORDS = 5
+#: A cross-post or licence note has at most this many words (longer lines are prose about publishing).
+REPUBLICATION_NOTE_MAX_WORDS = 20
+
+#: Verbs of a redistribution notice (``may not be published, broadcast, rewritten or redistributed``).
+_REDIST = r"(?:re)?(?:published|distributed|broadcast|reproduced|rewritten|copied)"
 
 LINE_RULES: list[LineRule] = [
     LineRule("separator", re.compile(r"^[\s*•·—–\-_=~#|]+$"), description="a line of asterisks, dashes or bullets"),
@@ -121,7 +126,7 @@ LINE_RULES: list[LineRule] = [
             r"^(?:advertisement|advert|ad|sponsored(?: content)?|post (?:top|bottom) ad|hit tracker|hit counter|"
             r"skip to (?:main )?content|menu|search|home|print|email|tweet|share|share this(?: article| story)?:?|"
             r"follow us(?: on .{1,40})?|copy link|toggle navigation|back to top|scroll to top|loading\.{0,3}|"
-            r"close(?: this)?(?: search(?: box)?| menu| window)?\.?|settings|highlights|font-?size|listen(?: to (?:this )?article)?|"
+            r"close(?: this)?(?: search(?: box)?| menu| window)?\.?|settings|highlights|latest|font-?size|listen(?: to (?:this )?article)?|"
             r"live(?: reporting| updates| blog| stream| coverage)?|(?:\w+ )?edition|skip to content.*|\W*font-?size)[.!:]?$|"
             r"^all times (?:are |stated |shown )*(?:are )?[A-Z]{2,4}\b|couldn['’]t load this|please refresh the page|"
             r"^(?:see|watch|view|listen to) (?:the |this |our )?(?:clip|video|footage|gallery|photos?|map|chart|graphic|audio)s?\b.{0,20}:?$"
@@ -163,7 +168,7 @@ LINE_RULES: list[LineRule] = [
         "related",
         _rx(
             r"^(?:related(?: posts| articles| stories| news| coverage| videos?| audio| topics)?(?: and (?:video|audio)s?)?|read (?:also|more)|see also|"
-            r"more (?:stories|news|from .{1,30})|next up|up next|latest|"
+            r"more (?:stories|news|from .{1,30})|next up|up next|"
             r"latest (?:news|posts|stories)|most (?:popular|read|viewed)|recent (?:posts|comments)|trending(?: now)?|"
             r"popular posts|you may (?:also )?like|recommended(?: for you)?|editor['’]s picks)\s*:?$"
         ),
@@ -184,12 +189,20 @@ LINE_RULES: list[LineRule] = [
         "disclaimer",
         _rx(
             r"this (?:website|site|page) (?:provides|aggregates|collects)\b.{0,40}content|not responsible for the accuracy|all rights reserved|©|"
-            r"\bmay not be (?:re)?(?:published|distributed|broadcast|reproduced|rewritten)|without (?:prior )?(?:written )?permission|"
-            r"\b(?:licensed|available) under (?:a |the )?(?:creative commons|cc[- ]by)|^(?:this (?:article|story) )?(?:was )?(?:originally |first )?"
-            r"(?:published|appeared) (?:on|in|at|by) (?-i:[A-Z])|^republished (?:from|with)\b|^cross-?posted (?:from|with)\b"
+            rf"\bmay not be {_REDIST}(?:,?\s+(?:or\s+)?{_REDIST})+|\b(?:reproduced|republished|redistributed|copied|used) without (?:prior )?"
+            r"(?:written )?permission"
         ),
         end_marker=True,
         description="aggregator disclaimers and copyright lines",
+    ),
+    LineRule(
+        "republication_note",
+        _rx(
+            r"^(?:this (?:article|story|piece|post) )?(?:was )?(?:originally |first )?(?:published|appeared) (?:on|in|at|by) (?-i:[A-Z])|"
+            r"^republished (?:from|with)\b|^cross-?posted (?:from|with)\b|\b(?:licensed|available) under (?:a |the )?(?:creative commons|cc[- ]by)"
+        ),
+        description="a cross-post, republication or licence note",
+        max_words=REPUBLICATION_NOTE_MAX_WORDS,
     ),
     LineRule(
         "author_box",
@@ -235,7 +248,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         "bracket_note",
-        re.compile(r"^\((?:[^()]|\([^()]*\))*\)$"),
+        re.compile(r"^\((?:[^()]|\([^()]*\))*(?<![.!?])\)$"),
         description="a line wholly in parentheses: a cross-post or source note (``(Agencies)``, ``(EDITORIAL from …)``, ``(Video: …)``)",
         max_words=BRACKET_NOTE_MAX_WORDS,
     ),
@@ -285,7 +298,7 @@ CREDIT_TAIL = re.compile(
     r"|\[(?=[^\]]*(?:/|\bvia\b|\b[Pp]hoto\b))[^\]]{2,80}\]"
     r"|\|[^|]*\b(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Vv]ideo)s?\b[^|]*"
     r"|(?<=[\s.])[-–]?/?[A-Z][\w.&-]*(?:\s*/\s*[A-Za-z][\w.&-]*(?:\s[A-Z][\w.&-]*)*)+"
-    r"|\bvia\s+(?:[A-Z][\w.&-]*[\s/]*){1,5}"
+    r"|\b[A-Z][\w.&-]*\s+via\s+(?:[A-Z][\w.&-]*[\s/]*){1,5}"  # "Name via AGENCY", not "shipped via Country"
     r"|(?<=\.)\s+[A-Z]{2,}[\w]*(?:[-/][A-Z][\w]*)+"
     r")\s*$"
 )
