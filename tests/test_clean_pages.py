@@ -41,7 +41,7 @@ def test_stamp_lines(line):
         ("Authors: Jane Roe, the news desk", "byline"),
         ("Published every week by the Example Institute", "byline"),
         ("Photo: Example Agency", "credit_line"),
-        ("Image caption", "credit_line"),
+        ("Image caption", "caption_label"),
         ("Last updated", "credit_line"),
         ("(Agencies)", "bracket_note"),
         ("(Video: Example Post)", "bracket_note"),
@@ -172,3 +172,30 @@ def test_prose_that_looks_like_chrome_near_the_end_is_kept_and_cuts_nothing(line
     assert "after_end_marker" not in _rules(body)
     if line != "Latest":
         assert line in res.text
+
+
+@pytest.mark.parametrize(
+    "line,is_byline",
+    [
+        ("By Jane Roe and The Example Post news desk March 3, 2021 5:31 PM 2 min read", True),
+        ("Reporting by Jane Roe; Editing by J. Doe.", True),
+        ("By Tuesday, the troops had withdrawn from the border", False),
+        ("By contrast, Seoul kept silent", False),
+    ],
+)
+def test_bylines_are_names_not_sentences(line, is_byline):
+    body = _page("A Headline About the Talks Today", line, PROSE, PROSE2)
+    assert (line in _rules(body).get("byline", [])) == is_byline
+
+
+@pytest.mark.parametrize(
+    "line,rule",
+    [
+        ("Image caption, The two leaders met at a station in the far east of the country on a rainy Tuesday morning", "caption_label"),
+        ("Image source, Example Agency", "caption_label"),
+        ("Story continues below advertisement", "widget"),
+    ],
+)
+def test_caption_labels_and_notices(line, rule):
+    body = _page("A Headline About the Talks Today", PROSE, line, PROSE2)
+    assert line in _rules(body).get(rule, [])

@@ -129,6 +129,7 @@ LINE_RULES: list[LineRule] = [
             r"close(?: this)?(?: search(?: box)?| menu| window)?\.?|settings|highlights|latest|font-?size|listen(?: to (?:this )?article)?|"
             r"live(?: reporting| updates| blog| stream| coverage)?|(?:\w+ )?edition|skip to content.*|\W*font-?size)[.!:]?$|"
             r"^all times (?:are |stated |shown )*(?:are )?[A-Z]{2,4}\b|couldn['’]t load this|please refresh the page|"
+            r"^(?:the )?(?:story|article|text) continues (?:below|after)\b|"
             r"^(?:see|watch|view|listen to) (?:the |this |our )?(?:clip|video|footage|gallery|photos?|map|chart|graphic|audio)s?\b.{0,20}:?$"
         ),
         description="site widgets, ad slots and buttons rendered as text",
@@ -143,7 +144,7 @@ LINE_RULES: list[LineRule] = [
         _rx(
             r"newsletter|straight to your inbox|in your (?:e-?mail|inbox)$|^\*\s*indicates required|enter your e-?mail|"
             r"^subscribe(?: now| today| for free)?!?$|updates on our (?:whatsapp|telegram)|"
-            r"^join our (?:whatsapp|telegram)|^get .{0,40}updates\b"
+            r"^join our (?:whatsapp|telegram)|^get .{0,40}updates\b|^sign up\b(?! to (?:the|a) (?:deal|treaty|pact|agreement))"
         ),
         end_marker=True,
         description="newsletter and channel sign-up blocks",
@@ -218,13 +219,11 @@ LINE_RULES: list[LineRule] = [
     LineRule(
         "byline",
         re.compile(
-            r"^(?i:by|written by|edited by|reporting by|additional reporting by|compiled by|words by|"
-            r"with (?:additional )?reporting (?:from|by))\s+[A-Z][^.!?]*$|"
             r"^(?i:authors?|reporter|reporters|writer|written by|text)\s*:\s*\S|"
             r"^(?i:from)\s+(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+[A-Z][^.!?]*$|"
             r"^(?i:published|produced|edited|compiled|curated)\s+(?:[a-z]+\s+){0,3}by\s+\S[^.!?]*$"
         ),
-        description="a byline or author line (``By …``, ``From <outlet>'s …``, ``Edited by …``, ``Authors: …``)",
+        description="an author line (``Authors: …``, ``From <outlet>'s …``, ``Published every week by …``); ``By …`` lines: :func:`_is_byline`",
         max_words=BYLINE_MAX_WORDS,
     ),
     LineRule(
@@ -235,6 +234,11 @@ LINE_RULES: list[LineRule] = [
         ),
         description="an author's role on its own line (``China correspondent``, ``Web Desk``)",
         max_words=ROLE_LINE_MAX_WORDS,
+    ),
+    LineRule(
+        "caption_label",
+        _rx(r"^(?:image|photo|picture|video) (?:caption|source|copyright)\b|^caption\s*:"),
+        description="a labelled caption or image source (``Image caption, …``, ``Image source, Agency``), whatever its length",
     ),
     LineRule(
         "credit_line",
@@ -332,6 +336,7 @@ _STAMP_TOKENS = re.compile(
 _TERMINAL = re.compile(r"[.!?:;\"”»’)\]]\s*$")
 
 RULE_DESCRIPTIONS: dict[str, str] = {r.name: r.description for r in LINE_RULES} | {
+    "byline": "a byline: ``By``/``Edited by``/``Reporting by`` and names, places, dates only",
     "stamp_only": "a line of dates, times and stamp words only (``Tue 12 Sep 2023``, ``31 min ago``, ``2 minute read``)",
     "caption_credit": "a line ending in a photo or video credit (``… Photograph: Agency``, ``… [AGENCY via AFP]``, ``… -/Agency/dpa``): a caption",
     "pipe_menu": "a line of short items separated by ``|``: a menu or a metadata bar",
@@ -532,12 +537,36 @@ def _is_pipe_menu(s: str) -> bool:
     return len(parts) >= PIPE_MENU_MIN_PARTS and all(len(_words(p)) <= MENU_MAX_PART_WORDS for p in parts)
 
 
+#: ``By …`` lead-ins of a byline (``Reporting by X; Editing by Y``).
+_BYLINE_LEAD = re.compile(
+    r"^(?:by|written by|edited by|reporting by|additional reporting by|compiled by|words by|with (?:additional )?reporting (?:from|by))\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+#: Lower-case words a byline may contain besides names, places and dates (``and The Example Post news desk``).
+BYLINE_WORDS = frozenset(
+    "and in the of at for with from by news desk staff bureau team contributed contributing reporting editing writing additional "
+    "am pm min mins minute read updated published on a an".split()
+)
+
+
+def _is_byline(s: str) -> bool:
+    """``By Jane Roe and the news desk, 3 May 2021, 2 min read``: after the lead-in, only capitalised words, dates,
+    numbers and BYLINE_WORDS. ``By Tuesday, the troops had withdrawn`` is prose."""
+    lead = _BYLINE_LEAD.match(s)
+    if not lead or len(_words(s)) > BYLINE_MAX_WORDS or re.search(r"[!?]", s):
+        return False
+    rest = _STAMP_TOKENS.sub(" ", s[lead.end() :])
+    return all(w[0].isupper() or w.lower() in BYLINE_WORDS for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
+
+
 def _single_line_rule(s: str, script: str, sources: list[str]) -> LineRule | str | None:
     """The first rule that marks the line ``s`` as chrome, or None."""
     n = len(_words(s))
     for rule in LINE_RULES:
         if (rule.max_words is None or n <= rule.max_words) and rule.pattern.search(s):
             return rule
+    if _is_byline(s):
+        return "byline"
     if not re.search(r"[^\W\d_]{2}", s):
         return "glyph"
     if _is_stamp_line(s, sources):
