@@ -199,3 +199,14 @@ def test_bylines_are_names_not_sentences(line, is_byline):
 def test_caption_labels_and_notices(line, rule):
     body = _page("A Headline About the Talks Today", PROSE, line, PROSE2)
     assert line in _rules(body).get(rule, [])
+
+
+@pytest.mark.parametrize("line", ["Suscríbete a nuestro boletín", "Abonnez-vous à la lettre du jour", "Melden Sie sich für den Newsletter an"])
+def test_sign_up_boxes_in_other_languages(line):
+    body = _page("A Headline About the Talks Today", PROSE, line, PROSE2)
+    assert line not in clean(body).text
+
+
+def test_english_with_foreign_names_is_kept():
+    line = "Vladimir de la Cruz met the envoy in the capital on Monday to discuss the treaty and its terms."
+    assert line in clean(_page("A Headline About the Talks Today", PROSE, line, PROSE2)).text

@@ -342,6 +342,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {r.name: r.description for r in LINE_RULES} 
     "pipe_menu": "a line of short items separated by ``|``: a menu or a metadata bar",
     "source_tag": "a line made only of news-source names (``Xinhua``, ``BBC``)",
     "glyph": "a line without any word of two letters (``x``, ``0``, ``+2``)",
+    "other_language": "a Latin-script line in another language than English (menus, flags, sign-up calls of multilingual templates)",
     "multi_chrome": "a line whose every sentence is chrome by the line rules (``Share this article. Donate to …``)",
     "repeated_line": "a line that repeats another line of the page, or contains its neighbour (caption twins, teasers)",
     "menu": "a run of short lines: a menu or a list of links",
@@ -559,6 +560,37 @@ def _is_byline(s: str) -> bool:
     return all(w[0].isupper() or w.lower() in BYLINE_WORDS for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
 
 
+#: English function words: a line with none of them and several of OTHER_LANGUAGE_WORDS is in another language.
+ENGLISH_WORDS = frozenset("the of and to in an as is are was for on with that by at from it this be or not".split())
+#: Function words of other languages written in Latin script (Spanish, French, German, Portuguese, Italian, Dutch, Indonesian).
+OTHER_LANGUAGE_WORDS = frozenset(
+    "el los las del y en una para por con su sus nuestro nuestra le les des du au aux une pour dans est notre votre "
+    "der das und ein eine mit für von zu auf ist nicht unser unseren uma dos em na nosso nossa della di che gli "
+    "nostra het een voor zijn yang dengan untuk dari ini".split()
+)
+#: A line needs at least this many such words, making up this share of its words, and no English one,
+#: to count as another language (one word is enough in a sign-up call).
+OTHER_LANGUAGE_MIN_WORDS = 2
+OTHER_LANGUAGE_MIN_SHARE = 0.25
+#: Sign-up and subscription calls in other languages (Latin script).
+_FOREIGN_SIGNUP = re.compile(
+    r"\b(?:suscr[ií]b\w*|bolet[ií]n|abonnez|inscrivez|newsletter|abonnieren|anmelden|assine|inscreva|iscriviti|berlangganan|"
+    r"abone ol|subskrybuj|zapisz si[ęe]|aanmelden|abonneer)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_other_language(s: str) -> bool:
+    """A Latin-script line in another language (site chrome of a multilingual template) or a foreign sign-up call."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", s)]
+    if len(words) < 3 or any(w in ENGLISH_WORDS for w in words):
+        return False
+    foreign = sum(w in OTHER_LANGUAGE_WORDS for w in words)
+    if _FOREIGN_SIGNUP.search(s):
+        return foreign >= 1
+    return foreign >= OTHER_LANGUAGE_MIN_WORDS and foreign / len(words) >= OTHER_LANGUAGE_MIN_SHARE
+
+
 def _single_line_rule(s: str, script: str, sources: list[str]) -> LineRule | str | None:
     """The first rule that marks the line ``s`` as chrome, or None."""
     n = len(_words(s))
@@ -579,6 +611,8 @@ def _single_line_rule(s: str, script: str, sources: list[str]) -> LineRule | str
         return "caption_credit"
     if _foreign_share(s, script) > FOREIGN_SCRIPT_MIN_SHARE:
         return "foreign_script"
+    if script == "LATIN" and _is_other_language(s):
+        return "other_language"
     return None
 
 
