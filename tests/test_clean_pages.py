@@ -210,3 +210,8 @@ def test_sign_up_boxes_in_other_languages(line):
 def test_english_with_foreign_names_is_kept():
     line = "Vladimir de la Cruz met the envoy in the capital on Monday to discuss the treaty and its terms."
     assert line in clean(_page("A Headline About the Talks Today", PROSE, line, PROSE2)).text
+
+
+def test_full_article_link():
+    body = _page("A Headline About the Talks Today", PROSE, PROSE2, "Full Article")
+    assert "Full Article" not in clean(body).text

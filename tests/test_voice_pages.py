@@ -102,3 +102,9 @@ def test_a_document_speaks_for_the_body_that_issued_it_and_a_council_for_its_org
     body = _page("KCNA published the message in full.", "Relations will grow stronger, the message says.")
     assert _one(body, "message says").speaker == "KCNA"
     assert _one(_page("In a statement, the NATO Council said the pact was a threat."), "NATO Council").speaker == "NATO"
+
+
+def test_this_is_reported_by_attributes_the_sentence_before():
+    body = _page("The two presidents met at the port on Monday. This is reported by Xinhua.", "It is clarified that the talks lasted three hours.")
+    assert _one(body, "met at the port").speaker == "Xinhua"
+    assert _one(body, "It is clarified").voice == "quoted"

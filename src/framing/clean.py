@@ -129,7 +129,7 @@ LINE_RULES: list[LineRule] = [
             r"close(?: this)?(?: search(?: box)?| menu| window)?\.?|settings|highlights|latest|font-?size|listen(?: to (?:this )?article)?|"
             r"live(?: reporting| updates| blog| stream| coverage)?|(?:\w+ )?edition|skip to content.*|\W*font-?size)[.!:]?$|"
             r"^all times (?:are |stated |shown )*(?:are )?[A-Z]{2,4}\b|couldn['’]t load this|please refresh the page|"
-            r"^(?:the )?(?:story|article|text) continues (?:below|after)\b|"
+            r"^(?:the )?(?:story|article|text) continues (?:below|after)\b|^(?:read (?:the )?)?full (?:article|story)\b.{0,20}$|^continue reading\b.{0,30}$|"
             r"^(?:see|watch|view|listen to) (?:the |this |our )?(?:clip|video|footage|gallery|photos?|map|chart|graphic|audio)s?\b.{0,20}:?$"
         ),
         description="site widgets, ad slots and buttons rendered as text",

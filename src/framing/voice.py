@@ -119,7 +119,7 @@ _DEICTIC_INTRO = re.compile(r"^(?:here is|here's|below is|the following is|what 
 #: A headline of the form "Speaker: statement".
 _HEADLINE_SPEAKER = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}):\s+\S")
 #: "This was stated by X": X is also the source of the sentence before.
-_CATAPHORIC = re.compile(r"^(?:This|That|It|These|Such plans)\s+(?:was|were|has been)\s+(?:stated|said|announced|reported|noted|written|confirmed)\s+by\b")
+_CATAPHORIC = re.compile(r"^(?:This|That|It|These|Such plans)\s+(?:is|are|was|were|has been)\s+(?:stated|said|announced|reported|noted|written|confirmed)\s+by\b")
 _BLOCK_END_NOTE = re.compile(r"^\[(?:my |emphasis|end|editor|ed\.|note)", re.IGNORECASE)
 _AUTHOR_MARKER = re.compile(r"^(?:IMO|IMHO|In my (?:view|opinion)|My (?:take|comment|view)|Editor['’]s note)\b")
 
@@ -390,7 +390,7 @@ _INVERTED_END = re.compile(
     re.IGNORECASE,
 )
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by\s+[^,.;]{1,60}?\s+)?as\s+(?:saying|telling|stating|calling)\b", re.IGNORECASE)
-_IMPERSONAL = re.compile(r"^(?:It|This)\s+(?:is|was|has been|had been)\s+(?:reported|said|stated|announced|claimed|alleged|noted)\s+that\b")
+_IMPERSONAL = re.compile(r"^(?:It|This)\s+(?:is|was|has been|had been)\s+(?:reported|said|stated|announced|claimed|alleged|noted|clarified|specified|emphasi[sz]ed|stressed)\s+that\b")
 _SOURCE_PHRASE = re.compile(r"(?:the\s+|a\s+|an\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,%d}?(?=\s*(?:[,.;:!?)]|$))" % (MAX_SOURCE_PHRASE_WORDS - 1), re.IGNORECASE)
 
 
