@@ -215,3 +215,12 @@ def test_english_with_foreign_names_is_kept():
 def test_full_article_link():
     body = _page("A Headline About the Talks Today", PROSE, PROSE2, "Full Article")
     assert "Full Article" not in clean(body).text
+
+
+def test_wire_credit_after_the_last_sentence_and_tag_lists():
+    body = _page("A Headline About the Talks Today", PROSE, PROSE2 + " — Example Agency", '"We will win," he said. — Kim', "#Talks #Trade #Energy")
+    res = clean(body, ["Example Agency"])
+    rules = _rules(body, ["Example Agency"])
+    assert rules["trailing_credit"] == ["— Example Agency"] and rules["tag_list"] == ["#Talks #Trade #Energy"]
+    assert PROSE2 in res.text and "— Kim" in res.text
+    _check_accounting(body, res)

@@ -236,6 +236,11 @@ LINE_RULES: list[LineRule] = [
         max_words=ROLE_LINE_MAX_WORDS,
     ),
     LineRule(
+        "tag_list",
+        _rx(r"^#[\w-]+(?:.*\s#[\w-]+)+|^(?:tags?|topics?|keywords?|filed under)\s*:\s*\S"),
+        description="a list of tags or topics (``#Tag #Other``, ``Tags: …``)",
+    ),
+    LineRule(
         "caption_label",
         _rx(r"^(?:image|photo|picture|video) (?:caption|source|copyright)\b|^caption\s*:"),
         description="a labelled caption or image source (``Image caption, …``, ``Image source, Agency``), whatever its length",
@@ -325,7 +330,8 @@ DATELINE = re.compile(
 #: Words a date/time stamp line may carry besides dates and times (``Updated 2 min ago``, ``2 minute read``).
 STAMP_WORDS = frozenset(
     "published updated last posted date time on at am pm a m p min mins minute minutes hour hours hr hrs h ago read "
-    "reading modified edited first created sec secs second seconds day days yesterday today st nd rd th".split()
+    "reading modified edited first created sec secs second seconds day days week weeks month months year years yesterday today "
+    "views view st nd rd th".split()
 )
 _STAMP_TOKENS = re.compile(
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|"
@@ -349,6 +355,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {r.name: r.description for r in LINE_RULES} 
     "caption_title": "a short title or section label directly next to a captioned line",
     "author_name": "a name on its own line next to an author's role or byline",
     "section_label": "short labels before the headline (section names, kickers)",
+    "trailing_credit": "a wire credit after the last sentence of a line (``… — Agency``, ``… (Agency)``)",
     "lede_stamp": "a page-date stamp at the front of a body line (the sentence after it is kept)",
     "dateline": "a dateline with date or agency tag at the front of a body line (the sentence after it is kept)",
     "after_end_marker": "everything after a footer marker in the second half of the page (comments, related posts, author boxes)",
@@ -753,6 +760,10 @@ def _pass_inline(st: _CleanState) -> None:
             if front and is_body_line(body[cur + front.end() : sb]):
                 st.drop(rule, cur, cur + front.end())
                 cur += front.end()
+        tail = _trailing_credit(body[cur:sb], st.sources)
+        if tail:
+            st.drop("trailing_credit", sb - len(tail.lstrip()), sb)
+            sb -= len(tail)
         keep = []
         for t in TEASER.finditer(body, cur, sb):
             if t.start() > cur:
@@ -763,6 +774,18 @@ def _pass_inline(st: _CleanState) -> None:
             keep.append((cur, sb))
         ln.pieces = [(x, y) for x, y in keep if body[x:y].strip()]
         ln.text = " ".join(body[x:y].strip() for x, y in ln.pieces).strip()
+
+
+def _trailing_credit(line: str, sources: list[str]) -> str:
+    """A wire credit after the last sentence of a line (``… was announced. — Agency``, ``… said. (Agency)``).
+
+    Only names of news sources count (the gazetteer's media and the outlet) and the generic ``Agencies``,
+    ``Staff``, ``Wires``, so a dash before a speaker's name (``"…" — Kim``) stays.
+    """
+    names = [re.escape(n) for n in sources if n] + ["Agencies", "Staff", "Wires", "Newswires"]
+    alt = "|".join(sorted(names, key=len, reverse=True))
+    m = re.search(rf"(?<=[.!?\"”’])\s*(?:[—–]|--?)\s*(?:{alt})\s*$|(?<=[.!?\"”’])\s*\((?:{alt})(?:\s*[/,]\s*(?:{alt}))*\)\s*$", line)
+    return line[m.start() :] if m and m.start() > 0 else ""
 
 
 # --------------------------------------------------------------------------- layout
