@@ -69,3 +69,33 @@ def test_lost_opening_quote():
 def test_normalise_is_length_preserving(ch):
     t = f"a{ch}b"
     assert len(normalise(t)) == len(t)
+
+
+def test_real_page_boundaries():
+    from framing.clean import clean
+    from framing.segment import is_truncated, segment
+
+    body = (
+        "Headline\n\nThe leaders met shortly after 7 a.m. Moscow time. They toured the Factory Named after Yu. A. Gagarin. "
+        "It does not say so either… So the reading is open.\n"
+    )
+    res = clean(body)
+    got = [res.text[s.start : s.end] for s in segment(res)][1:]
+    assert got == [
+        "The leaders met shortly after 7 a.m. Moscow time.",
+        "They toured the Factory Named after Yu. A. Gagarin.",
+        "It does not say so either…",
+        "So the reading is open.",
+    ]
+    assert is_truncated("The talks lasted until the") and not is_truncated('He said "yes."') and not is_truncated("Done.")
+
+
+def test_truncated_flag_in_the_sentence_table(tmp_path):
+    from framing.corpus import build_corpus
+
+    (tmp_path / "cut.txt").write_text(
+        "Headline of a Page\n\nThe first sentence is complete and long enough to be prose. The page was cut inside the\n",
+        encoding="utf-8",
+    )
+    s = build_corpus([tmp_path], cache=False).sentences
+    assert s.truncated.tolist() == [False, False, True]

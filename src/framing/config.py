@@ -70,6 +70,8 @@ ANNOTATIONS: Path = DATA / "annotations"
 DEV: Path = DATA / "dev"
 ARTICLES_CSV: Path = DATA / "articles.csv"
 SHA256SUMS: Path = RAW / "SHA256SUMS"
+DEV_ARTICLES: Path = DEV / "articles"
+DEV_CORRECTIONS: Path = ANNOTATIONS / "dev_corrections.csv"
 FIGURES: Path = ROOT / "figures"
 MODELS: Path = ROOT / "models"
 DOCS: Path = ROOT / "docs"
@@ -81,6 +83,7 @@ EVALUATION: Path = MODELS / "evaluation"
 LEXICON_DIR: Path = DATA / "lexicon" if IN_CHECKOUT else _packaged("lexicon")
 LEXICON_CSV: Path = LEXICON_DIR / "loaded_terms.csv"
 SPEAKERS_CSV: Path = DATA / "speakers.csv" if IN_CHECKOUT else _packaged("speakers.csv")
+NAME_STOPLIST_CSV: Path = DATA / "name_stoplist.csv" if IN_CHECKOUT else _packaged("name_stoplist.csv")
 MODEL_DIR: Path = MODELS / "stance" if IN_CHECKOUT else _packaged("model")
 NOTEBOOKS: Path = ROOT / "notebooks" if IN_CHECKOUT else _packaged("notebooks")
 
@@ -95,6 +98,7 @@ CLEAN_DIR: Path = INTERIM / "clean"
 PACKAGED_FILES: dict[str, str] = {
     "data/lexicon/loaded_terms.csv": "lexicon/loaded_terms.csv",
     "data/speakers.csv": "speakers.csv",
+    "data/name_stoplist.csv": "name_stoplist.csv",
     "models/stance/model.json": "model/model.json",
     "models/stance/weights.npz": "model/weights.npz",
     "models/stance/probe.csv": "model/probe.csv",

@@ -23,7 +23,7 @@ from framing.clean import clean
 from framing.ingest import Article, Skipped, read_articles, read_manifest
 from framing.language import SUPPORTED, detect, unsupported_message
 from framing.lexicon import LEX_COUNT_COLUMNS, Lexicon
-from framing.segment import segment
+from framing.segment import is_truncated, segment
 from framing.voice import attribute, load_speakers
 
 VOICES = ("authorial", "quoted")
@@ -31,7 +31,7 @@ VOICES = ("authorial", "quoted")
 #: Columns of the sentence table, in order (the column dictionary is in data/README.md).
 SENTENCE_COLUMNS = [
     "sentence_id", "article", "outlet", "event", "date", "paragraph", "sentence", "kind",
-    "start", "end", "text", "n_words", "voice", "voice_type", "speaker", "relayed_by", "voice_cue",
+    "start", "end", "text", "n_words", "truncated", "voice", "voice_type", "speaker", "relayed_by", "voice_cue",
     "loaded_terms", "loaded_categories", *LEX_COUNT_COLUMNS,
 ]
 
@@ -82,42 +82,11 @@ def process_article(art: Article) -> ArticleResult:
         )
     sents = segment(res)
     voices = attribute(res.text, sents, load_speakers())
-    meta = art.meta
-    rows = []
-    for i, (s, v) in enumerate(zip(sents, voices)):
-        text = res.text[s.start : s.end]
-        rows.append(
-            {
-                "sentence_id": f"{art.article}-{i:04d}",
-                "article": art.article,
-                "outlet": art.outlet,
-                "event": str(meta.get("event", "") or ""),
-                "date": str(meta.get("date", "") or ""),
-                "paragraph": s.paragraph,
-                "sentence": i,
-                "kind": s.kind,
-                "start": s.start,
-                "end": s.end,
-                "text": text,
-                "n_words": len(text.split()),
-                "voice": v.voice,
-                "voice_type": v.voice_type,
-                "speaker": v.speaker,
-                "relayed_by": v.relayed_by,
-                "voice_cue": v.cue,
-            }
-        )
-    df = Lexicon.load().annotate(pd.DataFrame(rows, columns=SENTENCE_COLUMNS[: -2 - len(LEX_COUNT_COLUMNS)]))
+    df = Lexicon.load().annotate(pd.DataFrame(_sentence_rows(art, res.text, sents, voices), columns=SENTENCE_COLUMNS[: -2 - len(LEX_COUNT_COLUMNS)]))
     removed = pd.DataFrame(
         [
-            {
-                "article": art.article,
-                "rule": r.rule,
-                "raw_start": art.body_offset + r.start,
-                "raw_end": art.body_offset + r.end,
-                "chars": r.end - r.start,
-                "text": r.text,
-            }
+            {"article": art.article, "rule": r.rule, "raw_start": art.body_offset + r.start, "raw_end": art.body_offset + r.end,
+             "chars": r.end - r.start, "text": r.text}
             for r in res.removed
         ],
         columns=["article", "rule", "raw_start", "raw_end", "chars", "text"],
@@ -137,6 +106,38 @@ def process_article(art: Article) -> ArticleResult:
     accounting["language"], accounting["language_confidence"] = detect(res.text)
     check_article(art, res.text, df, accounting)
     return ArticleResult(art, res.text, df, removed, accounting)
+
+
+def _sentence_rows(art: Article, clean_text: str, sents: list, voices: list) -> list[dict]:
+    """One row per sentence (the columns before the lexicon's)."""
+    meta = art.meta
+    last_body = max((i for i, s in enumerate(sents) if s.kind == "body"), default=-1)
+    rows = []
+    for i, (s, v) in enumerate(zip(sents, voices)):
+        text = clean_text[s.start : s.end]
+        rows.append(
+            {
+                "sentence_id": f"{art.article}-{i:04d}",
+                "article": art.article,
+                "outlet": art.outlet,
+                "event": str(meta.get("event", "") or ""),
+                "date": str(meta.get("date", "") or ""),
+                "paragraph": s.paragraph,
+                "sentence": i,
+                "kind": s.kind,
+                "start": s.start,
+                "end": s.end,
+                "text": text,
+                "n_words": len(text.split()),
+                "truncated": i == last_body and is_truncated(text),
+                "voice": v.voice,
+                "voice_type": v.voice_type,
+                "speaker": v.speaker,
+                "relayed_by": v.relayed_by,
+                "voice_cue": v.cue,
+            }
+        )
+    return rows
 
 
 def check_article(art: Article, clean_text: str, df: pd.DataFrame, acc: dict) -> None:
@@ -161,7 +162,7 @@ def pipeline_fingerprint() -> str:
     h = hashlib.sha256()
     for mod in (_clean, _segment, _voice, _lexicon, sys.modules[__name__]):
         h.update(Path(mod.__file__).read_bytes())
-    for f in (config.SPEAKERS_CSV, config.LEXICON_CSV):
+    for f in (config.SPEAKERS_CSV, config.NAME_STOPLIST_CSV, config.LEXICON_CSV):
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
 

@@ -21,6 +21,11 @@ into the cleaned text and ``text[start:end]`` is always the sentence:
    is joined to the one before.
 
 Datelines (``MOSCOW/SEOUL:``) stay at the start of their sentence.
+
+Captured pages are often cut off mid-sentence. The last body sentence of an article that
+does not end in sentence punctuation is kept and flagged (:func:`is_truncated`; the
+``truncated`` column of the sentence table), so that analyses can leave such fragments
+out or weigh them.
 """
 
 from __future__ import annotations
@@ -123,8 +128,9 @@ ABBREVIATIONS = frozenset(
 
 #: Sentence punctuation glued to a capital, with up to two quotation marks between.
 _GLUED = re.compile(r"(?<=[a-z0-9%)\]'])([.!?])(\"{0,2})(?=[A-Z])")
+#: An ellipsis ends a sentence when a capital follows it after a space (``doesn't either… So``).
 #: Sentence punctuation, optional closing marks, space(s), optional opening mark, a capital.
-_SPACED = re.compile(r"(?<=[a-z0-9%)\]'])([.!?])([\"']{0,2})(\s+)(\"?)(?=[A-Z])")
+_SPACED = re.compile(r"(?<=[a-z0-9%)\]'])([.!?…])([\"']{0,2})(\s+)(\"?)(?=[A-Z])")
 
 
 #: Any sentence punctuation followed by more text: only such chunks need pysbd.
@@ -167,6 +173,15 @@ def forced_boundaries(norm: str, start: int, end: int) -> list[int]:
     return sorted(set(c for c in cuts if start < c < end))
 
 
+#: How a complete sentence ends: sentence punctuation, optionally followed by closing quotes or brackets.
+_COMPLETE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”»]\s*$")
+
+
+def is_truncated(text: str) -> bool:
+    """A sentence cut off by the end of the captured page: it does not end in sentence punctuation."""
+    return bool(text.strip()) and not _COMPLETE_END.search(text)
+
+
 @dataclass
 class Sentence:
     """A sentence's place in the cleaned text."""
@@ -183,6 +198,23 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and text[b - 1].isspace():
         b -= 1
     return a, b
+
+
+#: A piece of at most this many words after an abbreviation (``7 a.m. | Moscow time.``) continues the sentence before.
+ABBREVIATION_TAIL_MAX_WORDS = 3
+_INITIAL = re.compile(r"^[A-Z]\.\s")
+_ABBREVIATION_END = re.compile(r"(?:\b[a-z]\.[a-z]\.|\b[A-Z][a-z]?\.)$")
+
+
+def _continues_abbreviation(prev: str, piece: str) -> bool:
+    """A split after an abbreviation that pysbd took for a sentence end.
+
+    ``… Named after Yu. | A. Gagarin.``: the piece opens with an initial; ``… after 7 a.m. | Moscow time.``:
+    the piece is a short tail after a lower-case abbreviation.
+    """
+    if not _ABBREVIATION_END.search(prev.rstrip()):
+        return False
+    return bool(_INITIAL.match(piece)) or len(piece.split()) <= ABBREVIATION_TAIL_MAX_WORDS
 
 
 def split_paragraph(norm: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -206,7 +238,8 @@ def split_paragraph(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         first = norm[s:e].lstrip("\"'([ ")
-        if merged and (not re.search(r"[A-Za-z0-9]", norm[s:e]) or first[:1].islower() or first[:1] in ",;:"):
+        if merged and (not re.search(r"[A-Za-z0-9]", norm[s:e]) or first[:1].islower() or first[:1] in ",;:"
+                       or _continues_abbreviation(norm[merged[-1][0] : merged[-1][1]], norm[s:e])):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

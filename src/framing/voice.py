@@ -59,7 +59,10 @@ SPEECH_VERBS = (
     r"acknowledged|admitted|alleged|alleges|suggested|suggests|outlined|outlining|called|calls|described|"
     r"describes|listed|lists|toasted|reminded|spoke (?:of|about)|speaks (?:of|about)|commented|remarked|boasted|"
     r"predicted|believes|believe|believed|is (?:confident|convinced|sure|certain)|are (?:confident|convinced)|"
-    r"hopes?|expects?|feared|fears"
+    r"hopes?|expects?|feared|fears|dismissed|dismisses|underlined|underlines|reaffirmed|reaffirms|characteri[sz]ed|"
+    r"characteri[sz]es|slammed|slams|commended|commends|signall?ed|signals|voiced|voices|questioned|questions|"
+    r"think|thinks|indicated?|indicates|made (?:plain|clear)|makes (?:plain|clear)|criticized|criticised|criticizes|"
+    r"branded|brands|labelled|labeled|hailed|hails|rejected|rejects|blamed|blames|observed|observes"
 )
 _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH_VERBS})(?![\w-])", re.IGNORECASE)
 #: Verbs of quoting: "X quoted Y expressing fears" -> Y speaks.
@@ -73,39 +76,40 @@ _ADJECTIVAL = re.compile(r"\b(?:an?|the|its|their|his|her)\s+$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 _OBJ_PRONOUN = re.compile(r"\b(?:him|her|them)\b", re.IGNORECASE)
 #: Role nouns for one person: they resolve to the last named person who spoke.
-_PERSON_ROLE = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:scholar|analyst|expert|professor|researcher|diplomat|envoy|"
-    r"aide|official|spokes(?:man|person|woman)|head|chief|leader|president|minister|general|commentator|author|"
-    r"editor|ambassador|representative)\b",
-    re.IGNORECASE,
+#: Role nouns for one person (``the scholar``, ``his spokesman``, ``a Russian expert``).
+_ROLE_NOUNS = (
+    r"(?:scholar|analyst|expert|professor|researcher|diplomat|envoy|aide|official|spokes(?:man|person|woman)|head|chief|"
+    r"leader|president|minister|general|commentator|author|editor|ambassador|representative|adviser|advisor)"
 )
+_PERSON_ROLE = re.compile(rf"\b(?:the|this|that|his|her|their|its|an?)\s+(?:[\w-]+\s+){{0,3}}?{_ROLE_NOUNS}\b", re.IGNORECASE)
 #: Collective speakers kept under their own name ("the Primorye authorities").
 _GROUP_ROLE = re.compile(
-    r"\b(?:(?:the|some|many|several|other)\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:[a-z-]+\s+){0,2}?"
-    r"(?:officials|authorities|experts|analysts|observers|critics|diplomats|sources|media|press|journalists|"
-    r"reports|report|government|ministry|agency)\b"
+    r"\b(?:(?:the|some|many|several|other|both|most)\s+)?(?:(?!(?:According|As|In|On|At|For|By|From|With|To|Per|Under|But|And)\b)[A-Z][\w.-]*(?:['’]s)?\s+(?:and\s+(?=[A-Z]))?){0,4}"
+    r"(?:(?!(?:to|for|what|of|in|on|at|by|with|from|that|which|who|and|or|but|as|than|a|an|the|said|says|while|when)\b)[a-z-]+\s+){0,2}?"
+    r"(?i:officials|authorities|experts|analysts|observers|critics|diplomats|sources|media|press|journalists|"
+    r"reports|report|government|ministry|agenc(?:y|ies)|television|newspapers?|prosecutors|investigators|lawmakers|"
+    r"legislators|residents|witnesses|document|statement|message|embassy|council|commission|committee|office|"
+    r"department|parliament)\b"
 )
 _NAME = re.compile(
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Comrade|President|Chairman|Minister)\.?\s+)?"
-    r"[A-Z][a-z]+(?:[-\s][A-Z][a-z]+){1,3}"
+    r"[A-Z][a-z]+(?:-[a-z]+)?(?:[-\s][A-Z][a-z]+(?:-[a-z]+)?){1,5}"
 )
-_NAME_STOP = frozenset(
-    """The A An In On At For During After Before When While With From Per According As If But And Or So Yet This That
-    These Those Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
-    April May June July August September October November December North South East West Far Eastern Western Korea
-    Korean Russia Russian Soviet Union Republic Federation People Democratic Peninsula Cosmodrome Forum University
-    Ministry Agency Army War Region Council Committee Station Fleet Academy Hotel Hill Sea Ocean City State States United
-    Nations Security Economic Space Cold Great Patriotic Liberation Institute Research National Strategy Declaration
-    Clause Summit Kremlin Pacific Amur Angara Soyuz Vostochny Moscow Pyongyang Seoul Washington Beijing Tokyo Kiev Kyiv
-    Ukraine China Japan America American British Europe European Asia Far-Eastern Roscosmos Aurus Sputnik Media Press
-    Multimedia World Comrade Comrades President Chairman Minister Deputy Prime Defense Defence Foreign Affairs Industry
-    Trade Transport Health Gazeta Rossiyskaya Post Channel Minutes Substack Party Workers Central News Unification""".split()
-)
-_INSTITUTION = frozenset(
-    """University Institute Ministry Agency Forum Cosmodrome Hotel Council Committee Academy Station Fleet Army Navy
-    Party Center Centre Foundation Times Post News Gazeta Channel Program Programme Summit Declaration""".split()
-)
-_NAME_STOP = _NAME_STOP | frozenset("Neither Nor Either Both Also Says Said Then Now Here There It Its Their His Her".split())
+_TITLE_PREFIX = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Comrade|President|Chairman|Minister)\.?\s+")
+
+
+@lru_cache(maxsize=4)
+def load_name_stoplist(path: Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """The name stop-list (words that are not name tokens) and the institution words, from ``data/name_stoplist.csv``."""
+    path = Path(path or config.NAME_STOPLIST_CSV)
+    stop: set[str] = set()
+    inst: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            (inst if row["list"] == "institution" else stop).add(row["word"])
+    return frozenset(stop), frozenset(inst)
+
+
 _INTRO = re.compile(
     rf"(?:\b(?:{SPEECH_VERBS}|reads|read|has to say|had to say|wrote|writes)\s*:\s*$)|"
     r"(?:^(?:here is|here's|below is|the following is|what follows is)\b.*:\s*$)",
@@ -115,7 +119,7 @@ _DEICTIC_INTRO = re.compile(r"^(?:here is|here's|below is|the following is|what 
 #: A headline of the form "Speaker: statement".
 _HEADLINE_SPEAKER = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}):\s+\S")
 #: "This was stated by X": X is also the source of the sentence before.
-_CATAPHORIC = re.compile(r"^(?:This|That|It|These|Such plans)\s+(?:was|were|has been)\s+(?:stated|said|announced|reported|noted|written|confirmed)\s+by\b")
+_CATAPHORIC = re.compile(r"^(?:This|That|It|These|Such plans)\s+(?:is|are|was|were|has been)\s+(?:stated|said|announced|reported|noted|written|confirmed)\s+by\b")
 _BLOCK_END_NOTE = re.compile(r"^\[(?:my |emphasis|end|editor|ed\.|note)", re.IGNORECASE)
 _AUTHOR_MARKER = re.compile(r"^(?:IMO|IMHO|In my (?:view|opinion)|My (?:take|comment|view)|Editor['’]s note)\b")
 
@@ -143,62 +147,164 @@ def load_speakers(path: Path | None = None) -> tuple[SpeakerEntry, ...]:
 
 # --------------------------------------------------------------------------- mentions
 
+#: Role nouns that name a news source: ``the agency`` resolves to the last news source named.
+_MEDIA_ROLE = re.compile(r"\bthe\s+(?:news\s+|state\s+)?(?:agency|newspaper|paper|broadcaster|channel|daily|outlet|network|wire|report)\b", re.IGNORECASE)
+#: ``both leaders``, ``the two countries``: the last two people (or governments) named.
+_PAIR = re.compile(r"\b(?:both|the two)\s+(?:(leaders|men|presidents|heads of state)|(countries|sides|governments|nations|states|capitals))\b", re.IGNORECASE)
+#: Nouns for documents: subjects only of the verbs in DOCUMENT_VERBS (``the document says``).
+_DOCUMENT_NOUNS = re.compile(r"(?:document|statement|text|communiqu[eé]|message)$", re.IGNORECASE)
+DOCUMENT_VERBS = re.compile(r"^(?:says|said|states|stated|reads|read|notes|noted|stresses|stressed|declares|declared)$", re.IGNORECASE)
+#: A group of officials of a government named in the gazetteer (``the Moscow government``) is that government.
+_GOVERNMENT_HEAD = re.compile(r"\b(?:government|authorities|side|administration|leadership)$", re.IGNORECASE)
+
 
 @dataclass
 class Mention:
+    """A mention of a possible speaker in one sentence."""
+
     start: int
     end: int
     text: str
     canonical: str | None  # resolved name, or None for pronouns/roles until resolved
-    kind: str  # person, government, organisation, media, group, pronoun, role
+    kind: str  # person, government, organisation, media, group, pronoun, role, media_role, impersonal
+
+
+class Registry(dict):
+    """Full names seen in one article, keyed by full name, first name and surname.
+
+    ``surnames`` holds article-local people (not in the gazetteer) by surname: a bare
+    ``Kim`` after ``Kim Hong-kyun`` is that person until a gazetteer person with the same
+    surname is named in full again. ``version`` changes whenever the registry changes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.surnames: dict[str, str] = {}
+        self.roles: dict[str, str] = {}  # role noun -> the person last named with it
+        self.groups: dict[str, str] = {}  # head noun -> the last group named in full with it ("South Korea's Foreign Ministry")
+        self.version = 0
+
+
+def _strip_titles(name: str, stop: frozenset[str]) -> str:
+    """``Industry Minister Denis Manturov`` → ``Denis Manturov`` (title and place words from the stop-list go)."""
+    toks = _TITLE_PREFIX.sub("", name).split()
+    while len(toks) > 1 and toks[0] in stop:
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def _gazetteer_mentions(text: str, speakers: tuple[SpeakerEntry, ...]) -> list[Mention]:
+    return [Mention(m.start(), m.end(), m.group(0), e.canonical, e.kind) for e in speakers for m in e.pattern.finditer(text)]
+
+
+#: Text with at least this share of capitalised words is title case (a headline): there a capitalised run is no evidence of a name.
+TITLE_CASE_MIN_SHARE = 0.6
+
+
+def _is_title_case(text: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_MIN_SHARE
+
+
+def _name_mentions(text: str, registry: dict[str, str], gazetteer: list[Mention]) -> list[Mention]:
+    """Capitalised names not in the gazetteer; a full local name beats a one-word gazetteer alias inside it
+    (except in title-case text, where capitals do not mark names)."""
+    stop, inst = load_name_stoplist()
+    title_case = _is_title_case(text)
+    out = []
+    for m in _NAME.finditer(text):
+        toks = re.split(r"[-\s]+", _TITLE_PREFIX.sub("", m.group(0)))
+        if all(t in stop for t in toks) or (toks[0] in stop and len(toks) < 3) or toks[-1] in inst:
+            continue
+        clash = [g for g in gazetteer if g.start < m.end() and g.end > m.start()]
+        if any(" " in g.text.strip() or g.start < m.start() or g.end > m.end() for g in clash) or (clash and title_case):
+            continue  # "Russian President Vladimir Putin": the gazetteer name wins
+        for g in clash:  # "Kim" inside "Kim Hong-kyun": the full name wins
+            gazetteer.remove(g)
+        out.append(Mention(m.start(), m.end(), m.group(0), _registry_name(m.group(0), registry), "person"))
+    return out
+
+
+def _role_mentions(text: str) -> list[Mention]:
+    out = [Mention(m.start(), m.end(), m.group(0), None, "media_role") for m in _MEDIA_ROLE.finditer(text)]
+    out += [Mention(m.start(), m.end(), m.group(0), None, "role") for m in _PERSON_ROLE.finditer(text)]
+    out += [Mention(m.start(), m.end(), m.group(0), _clean_group(m.group(0)), "group") for m in _GROUP_ROLE.finditer(text)]
+    out += [Mention(m.start(), m.end(), m.group(0), None, "pronoun") for m in _PRONOUN.finditer(text)]
+    out += [Mention(m.start(), m.end(), m.group(0), "person" if m.group(1) else "government", "pair") for m in _PAIR.finditer(text)]
+    return out
 
 
 def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEntry, ...]) -> list[Mention]:
     """All speaker mentions in ``text``, longest first where they overlap."""
-    cands: list[Mention] = []
-    for e in speakers:
-        for m in e.pattern.finditer(text):
-            cands.append(Mention(m.start(), m.end(), m.group(0), e.canonical, e.kind))
-    gazetteer = list(cands)
-    for m in _NAME.finditer(text):
-        toks = re.split(r"[-\s]+", re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Comrade|President|Chairman|Minister)\.?\s+", "", m.group(0)))
-        if all(t in _NAME_STOP for t in toks) or (toks[0] in _NAME_STOP and len(toks) < 3) or toks[-1] in _INSTITUTION:
-            continue
-        if any(g.start < m.end() and g.end > m.start() for g in gazetteer):
-            continue  # "Russian President Vladimir Putin": the gazetteer name wins
-        cands.append(Mention(m.start(), m.end(), m.group(0), _registry_name(m.group(0), registry), "person"))
+    gazetteer = _gazetteer_mentions(text, speakers)
+    names = _name_mentions(text, registry, gazetteer)
+    cands = gazetteer + names
+    surnames = getattr(registry, "surnames", {})
     for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", text):
-        name = registry.get(m.group(0))
-        if name:
-            cands.append(Mention(m.start(), m.end(), m.group(0), name, "person"))
-    for m in _PERSON_ROLE.finditer(text):
-        cands.append(Mention(m.start(), m.end(), m.group(0), None, "role"))
-    for m in _GROUP_ROLE.finditer(text):
-        cands.append(Mention(m.start(), m.end(), m.group(0), _clean_group(m.group(0)), "group"))
-    for m in _PRONOUN.finditer(text):
-        cands.append(Mention(m.start(), m.end(), m.group(0), None, "pronoun"))
-    # resolve overlaps: gazetteer and names beat roles; longer beats shorter
-    prio = {"person": 0, "government": 0, "organisation": 0, "media": 0, "group": 1, "role": 2, "pronoun": 3}
+        name = surnames.get(m.group(0)) or registry.get(m.group(0))
+        inside_name = any(n.start <= m.start() and m.end() <= n.end for n in names)
+        if name and not inside_name:
+            cands.append(Mention(m.start(), m.end(), m.group(0), name, "local" if m.group(0) in surnames else "person"))
+    roles = _role_mentions(text)
+    for r in roles:  # "the Moscow government" is the Russian government; "the NATO Council" is a group of its own
+        inner = [g for g in gazetteer if g.kind in ("government", "organisation") and r.start <= g.start and g.end <= r.end
+                 and (r.end - r.start) > (g.end - g.start)]
+        if r.kind == "group" and inner:
+            if _GOVERNMENT_HEAD.search(r.text) or inner[0].kind == "organisation":
+                r.canonical = inner[0].canonical  # "the NATO Council" speaks for NATO
+            r.kind = "government_group"
+    cands += roles
+    # resolve overlaps: local surnames, then gazetteer and names, beat roles; longer beats shorter
+    prio = {"local": -1, "government_group": -1, "person": 0, "government": 0, "organisation": 0, "media": 0,
+            "pair": 0, "group": 1, "media_role": 1, "role": 2, "pronoun": 3}
     cands.sort(key=lambda c: (prio[c.kind], -(c.end - c.start), c.start))
     chosen: list[Mention] = []
     for c in cands:
         if all(c.end <= o.start or c.start >= o.end for o in chosen):
             chosen.append(c)
+    for c in chosen:
+        c.kind = {"local": "person", "government_group": "government"}.get(c.kind, c.kind)
+        if c.kind == "group" and c.canonical:
+            c.canonical = _source_name(c.canonical)
     return sorted(chosen, key=lambda c: c.start)
 
 
+#: Descriptors of a news source around its name: ``state news channel Russia 1``, ``the Interfax news agency``.
+_MEDIA_DESCRIPTOR = re.compile(r"\b(?:news\s+)?(?:agency|agencies|channel|newspaper|television|broadcaster|daily|network|outlet|tabloid|wire)\b", re.IGNORECASE)
+
+
+def _source_name(group: str) -> str:
+    """The proper name inside a described news source (``state news channel Russia 1`` → ``Russia 1``).
+
+    A capitalised run that reads as a nationality adjective (``Russian``, ``Chinese``) is a description, not a name.
+    """
+    g = group.rstrip(" .")
+    if not _MEDIA_DESCRIPTOR.search(g):
+        return g
+    runs = [r for r in re.findall(r"(?:\b[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+))*)", g) if not re.search(r"(?:an|ese|ish|i)$", r.split()[0])]
+    runs = [r for r in runs if r.lower() not in ("state", "the", "news")]
+    return runs[-1] if runs else g
+
+
 def _clean_group(s: str) -> str:
-    s = re.sub(r"^(?:the|some|many|several|other)\s+", "", s.strip(), flags=re.IGNORECASE)
+    s = re.sub(r"^(?:the|some|many|several|other|both|most)\s+", "", s.strip(), flags=re.IGNORECASE)
     return s[:1].upper() + s[1:]
 
 
 def _registry_name(name: str, registry: dict[str, str]) -> str:
-    bare = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Comrade|President|Chairman|Minister)\.?\s+", "", name)
+    bare = _strip_titles(name, load_name_stoplist()[0])
     return registry.get(bare, bare)
 
 
-def register_names(mentions: list[Mention], registry: dict[str, str]) -> None:
-    """Add the full names among ``mentions`` to the article's registry, keyed by name and surname."""
+def register_names(mentions: list[Mention], registry: dict[str, str], gazetteer_names: frozenset[str] = frozenset()) -> None:
+    """Add the full names among ``mentions`` to the article's registry, keyed by name and surname.
+
+    A local name (not in the gazetteer) named in full becomes what its bare surname means
+    from then on (``Registry.surnames``); a gazetteer person named in full takes the
+    surname back.
+    """
+    stop = load_name_stoplist()[0]
+    surnames = getattr(registry, "surnames", None)
     for m in mentions:
         if m.kind != "person" or not m.canonical or " " not in m.canonical:
             continue
@@ -206,125 +312,313 @@ def register_names(mentions: list[Mention], registry: dict[str, str]) -> None:
         registry.setdefault(full, full)
         toks = full.split()
         for t in (toks[0], toks[-1]):
-            if t not in _NAME_STOP and len(t) > 2:
+            if t not in stop and len(t) > 2:
                 registry.setdefault(t, full)
+        if surnames is not None and len(m.text.split()) >= 2:
+            parts = re.split(r"\s", _strip_titles(m.text, stop))
+            for tok in {parts[0], parts[-1].split("-")[0]}:
+                if full in gazetteer_names:
+                    surnames.pop(tok, None)
+                elif tok not in stop and len(tok) > 1 and surnames.get(tok) != full:
+                    surnames[tok] = full
+                    registry.version += 1
 
 
-# --------------------------------------------------------------------------- attribution
+def register_roles(text: str, mentions: list[Mention], registry: dict[str, str]) -> None:
+    """Remember who was named with a role noun (``security analyst Mark Sleboda``, ``Ushakov, the aide``),
+    and which named group a head noun stands for (``South Korea's foreign ministry`` for a later ``the ministry``)."""
+    roles = getattr(registry, "roles", None)
+    if roles is None:
+        return
+    for m in mentions:
+        if m.kind in ("group", "government", "organisation") and m.canonical and re.search(r"\b[A-Z]", m.text[1:]) \
+                and _GROUP_ROLE.fullmatch(m.text) and not _DOCUMENT_NOUNS.search(m.text):
+            registry.groups[m.text.split()[-1].lower()] = m.canonical
+    for m in mentions:
+        if m.kind != "person" or not m.canonical:
+            continue
+        before = re.search(r"([A-Za-z-]+)\s*$", text[max(0, m.start - 40) : m.start])
+        after = re.match(r",\s+(?:the|a|an|his|her)\s+(?:[\w-]+\s+){0,3}?([a-z-]+)\b", text[m.end : m.end + 60])
+        for g in (before, after):
+            if g and re.fullmatch(_ROLE_NOUNS, g.group(1).lower()):
+                roles[g.group(1).lower()] = m.canonical
+
+
+# --------------------------------------------------------------------------- attribution rules
 
 
 @dataclass
 class Attribution:
+    """A speech or stance verb (or cue such as ``according to``) and the mention that speaks."""
+
     verb_start: int
     verb: str
     mention: Mention | None
     group: list[Mention] = field(default_factory=list)
     cue: str = ""
+    text_before: str = ""  # the sentence up to the subject (subject-verb attributions only)
+
+
+#: Words that may stand between a subject and its speech verb (auxiliaries, adverbs, quantifiers).
+GAP_WORDS = frozenset(
+    "has have had also is was were are will would could may might should can did does do then later again recently "
+    "previously earlier already both too himself herself itself themselves further once all each publicly repeatedly "
+    "separately jointly first".split()
+)
+#: At most this many words between a subject and its verb (after appositions and time phrases are set aside).
+MAX_GAP_WORDS = 4
+#: A comma-enclosed apposition between subject and verb has at most this many words.
+MAX_APPOSITION_WORDS = 25
+#: ``according to`` without a known mention: the phrase after it (at most this many words) is the speaker.
+MAX_SOURCE_PHRASE_WORDS = 8
+_GAP_PHRASE = re.compile(
+    r"\b(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|speech|letter|article|op-ed|post|"
+    r"message|address|report|briefing|call|editorial)\b|\b(?:on|last|this|earlier|late|early)\s+(?:\w+day|week|month|year|night|"
+    r"morning|evening)\b|\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b|"
+    r"\bfor (?:its|his|her|their) part\b|\([^()]{1,30}\)",
+    re.IGNORECASE,
+)
+#: A second main clause with its own speaker: ``…, while Kim announced``.
+_COORDINATED = re.compile(r"(?:,\s*(?:while|whereas|and|but)|;\s*(?:and\s+)?)\s*$", re.IGNORECASE)
+#: ``call`` + particle is not speech: ``Seoul calls in the envoy``.
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:in|up|off|back)\b", re.IGNORECASE)  # used with .match(text, pos): no ``^``
+#: After an inverted attribution's speaker the clause ends (``…, said Kim.``, ``…, said Kim on Monday``);
+#: ``…, suggests Kim wants …`` is no inverted attribution.
+_INVERTED_END = re.compile(
+    r"\s*(?:[,.;:!?\"”»)\]]|$|(?:on|in|at|of|during|after|before|while|with|to|from|last|earlier|late|early|this|who|which|"
+    r"adding|noting|according|told|when)\b)",
+    re.IGNORECASE,
+)
+_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by\s+[^,.;]{1,60}?\s+)?as\s+(?:saying|telling|stating|calling)\b", re.IGNORECASE)
+_IMPERSONAL = re.compile(r"^(?:It|This)\s+(?:is|was|has been|had been)\s+(?:reported|said|stated|announced|claimed|alleged|noted|clarified|specified|emphasi[sz]ed|stressed)\s+that\b")
+_SOURCE_PHRASE = re.compile(r"(?:the\s+|a\s+|an\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,%d}?(?=\s*(?:[,.;:!?)]|$))" % (MAX_SOURCE_PHRASE_WORDS - 1), re.IGNORECASE)
+
+
+#: Nouns that make ``according to <phrase>`` an attribution when the phrase names no known speaker.
+_SOURCE_NOUN = re.compile(
+    r"\b(?:reports?|officials?|sources?|media|statements?|images|footage|data|figures|estimates|documents?|survey|poll|"
+    r"analysts?|experts?|observers?|witnesses|residents|diplomats?|spokes\w+|ministry|government|agency|intelligence)\b",
+    re.IGNORECASE,
+)
 
 
 def _gap_ok(gap: str) -> bool:
-    """Text between a subject and its verb: a few auxiliaries/adverbs, or one apposition."""
-    g = gap.strip()
+    """Text between a subject and its verb: auxiliaries and adverbs, time phrases, or one apposition."""
+    g = gap.strip().lstrip(")]").strip()  # "the Korean Central News Agency (KCNA) said"
     if not g:
         return True
-    if re.search(r"[;:.?!\"]", g):
+    if re.search(r"[;:.?!\"]", _GAP_PHRASE.sub(" ", g)):
         return False
-    if g.startswith(",") and g.endswith(","):
-        return len(g.split()) <= 25
+    app = re.match(r"^,([^,]*),\s*", g)
+    if app:
+        if len(app.group(1).split()) > MAX_APPOSITION_WORDS:
+            return False
+        g = g[app.end() :]
+    g = _GAP_PHRASE.sub(" ", g.strip(", "))
     if "," in g:
         return False
-    if re.search(r"\b(?:that|which|who|whom|when|while|as|because|if|whether|to)\b", g, re.IGNORECASE):
+    words = g.split()
+    if len(words) > MAX_GAP_WORDS:
         return False
-    return len(g.split()) <= 4
+    return all(w.lower() in GAP_WORDS or w.lower().endswith("ly") for w in words)
 
 
 def _subject_group(text: str, mentions: list[Mention], idx: int) -> list[Mention]:
-    """The mention at ``idx`` plus mentions coordinated with it by 'and' / 'nor' to its left."""
+    """The mention at ``idx`` plus mentions coordinated with it by 'and' / 'nor' to its left.
+
+    Two mentions of the same speaker side by side (``US Secretary of State Antony Blinken``) count once.
+    """
     group = [mentions[idx]]
     j = idx - 1
-    while j >= 0 and re.fullmatch(r"\s*(?:and|nor|or|, and)\s*", text[mentions[j].end : group[0].start], re.IGNORECASE):
-        group.insert(0, mentions[j])
+    while j >= 0:
+        gap = text[mentions[j].end : group[0].start]
+        if re.fullmatch(r"\s*", gap) and mentions[j].canonical and mentions[j].canonical == group[0].canonical:
+            group[0] = mentions[j]
+        elif re.fullmatch(r"\s*(?:and|nor|or|, and)\s*", gap, re.IGNORECASE):
+            group.insert(0, mentions[j])
+        else:
+            break
         j -= 1
     return group
 
 
-def find_attributions(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Attribution]:
-    """Speech-verb attributions in ``text`` whose verb lies outside quotation marks."""
+@dataclass
+class _AttrContext:
+    """What every attribution rule reads: the sentence, its mentions and its quoted stretches."""
 
-    def in_quote(i: int) -> bool:
-        return any(a <= i < b for a, b in quoted)
+    text: str
+    mentions: list[Mention]
+    quoted: list[tuple[int, int]]
 
-    out: list[Attribution] = []
-    low = text
-    # "according to X", "per X", "in his words", "X's words"
-    for m in re.finditer(r"\b(?:according to|per|in the words of)\s+", low, re.IGNORECASE):
-        if in_quote(m.start()) or (m.group(0).lower().startswith("per") and m.start() != 0 and not re.search(r"[,;]\s*$", low[: m.start()])):
+    def in_quote(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.quoted)
+
+
+def _rule_according_to(c: _AttrContext) -> list[Attribution]:
+    """``according to X``, ``per X``, ``in the words of X``: X speaks (the phrase itself when X is no known mention)."""
+    out = []
+    for m in re.finditer(r"\b(?:according to|per|in the words of)\s+", c.text, re.IGNORECASE):
+        is_per = m.group(0).lower().startswith("per")
+        if c.in_quote(m.start()) or (is_per and m.start() != 0 and not re.search(r"[,;]\s*$", c.text[: m.start()])):
             continue
-        nxt = [mm for mm in mentions if m.end() <= mm.start <= m.end() + 4]
-        obj = _OBJ_PRONOUN.match(low, m.end())
+        nxt = [mm for mm in c.mentions if mm.start <= m.end() + 4 and mm.end > m.end() and mm.kind != "pronoun" or m.end() <= mm.start <= m.end() + 4]
+        obj = _OBJ_PRONOUN.match(c.text, m.end())
         if obj and not nxt:
             nxt = [Mention(obj.start(), obj.end(), obj.group(0), None, "pronoun")]
+        if not nxt and not is_per:
+            phrase = _SOURCE_PHRASE.match(c.text, m.end())
+            if phrase and (re.search(r"\b[A-Z]", phrase.group(0)) or _SOURCE_NOUN.search(phrase.group(0))):
+                within = [mm for mm in c.mentions if phrase.start() <= mm.start < phrase.end() and mm.kind not in ("pronoun",)]
+                nxt = within or [Mention(phrase.start(), phrase.end(), phrase.group(0), _source_name(_clean_group(phrase.group(0))), "group")]
         if nxt:
             out.append(Attribution(m.start(), m.group(0).strip(), nxt[0], [nxt[0]], "according_to"))
-    for m in re.finditer(r"\bin (his|her|their) words\b", low, re.IGNORECASE):
-        if not in_quote(m.start()):
+    for m in re.finditer(r"\bin (his|her|their) words\b", c.text, re.IGNORECASE):
+        if not c.in_quote(m.start()):
             pron = Mention(m.start(1), m.end(1), m.group(1), None, "pronoun")
             out.append(Attribution(m.start(), m.group(0), pron, [pron], "in_words"))
-    for v in _VERB.finditer(low):
-        if in_quote(v.start()):
+    return out
+
+
+def _rule_quoted_as(c: _AttrContext) -> list[Attribution]:
+    """``X was quoted (by Y) as saying``: X speaks; ``It is reported that``: an unnamed source speaks."""
+    out = []
+    for m in _QUOTED_AS.finditer(c.text):
+        if c.in_quote(m.start()):
             continue
-        before = low[: v.start()]
-        # passive: "was stated by X"
+        left = [mm for mm in c.mentions if mm.end <= m.start() and not c.in_quote(mm.start) and _gap_ok(c.text[mm.end : m.start()])]
+        if left:
+            out.append(Attribution(m.start(), "quoted as saying", left[-1], [left[-1]], "quoted_as"))
+    for m in re.finditer(r"\b(?:quoted|quotes|cited|cites)\s+", c.text):
+        if c.in_quote(m.start()) or re.search(r"\b(?:was|were|is|are|been)\s+$", c.text[: m.start()]):
+            continue  # passive forms are _QUOTED_AS above
+        tail = re.match(r"[^.;:]{1,80}?\bas\s+(?:saying|telling|stating|calling)\b", c.text[m.end() :])
+        if not tail:
+            continue
+        window = [mm for mm in c.mentions if m.end() <= mm.start < m.end() + tail.end()]
+        obj = [mm for mm in window if mm.kind == "person"] or window
+        pron = _OBJ_PRONOUN.match(c.text, m.end())
+        if pron and (not obj or obj[0].start > pron.start()):
+            obj = [Mention(pron.start(), pron.end(), pron.group(0), None, "pronoun")]
+        if obj:
+            out.append(Attribution(m.start(), "quoted as saying", obj[0], [obj[0]], "quoting"))
+    imp = _IMPERSONAL.match(c.text)
+    if imp:
+        out.append(Attribution(0, imp.group(0), Mention(0, 0, "", None, "impersonal"), [], "impersonal"))
+    return out
+
+
+def _verb_passive(c: _AttrContext, v: re.Match) -> Attribution | None:
+    """``was stated by X``."""
+    by = re.match(r"\s+by\s+", c.text[v.end() :])
+    if not by:
+        return None
+    after = [mm for mm in c.mentions if v.end() + by.end() <= mm.start <= v.end() + by.end() + 80]
+    named = [mm for mm in after if mm.kind not in ("role", "pronoun", "group")] or after
+    return Attribution(v.start(), v.group(0), named[0], [named[0]], "passive") if named else None
+
+
+def _verb_inverted(c: _AttrContext, v: re.Match) -> Attribution | None:
+    """``…, said Kim`` / ``," wrote Kim Jong-un`` / ``…, reports The Outlet``."""
+    if _ADDRESSEE.match(v.group(0)):
+        return None
+    after = [mm for mm in c.mentions if v.end() <= mm.start <= v.end() + 2 and _INVERTED_END.match(c.text, mm.end)]
+    if after and (after[0].kind != "pronoun" or re.match(r"\s*(?:he|she)\b", c.text[v.end() :], re.IGNORECASE)):
+        return Attribution(v.start(), v.group(0), after[0], [after[0]], "inverted")
+    name = re.match(r"\s+((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*[.,;]?\s*$", c.text[v.end() :])
+    if name:  # a source the gazetteer does not know, at the end of the sentence
+        n = name.group(1)
+        mm = Mention(v.end() + name.start(1), v.end() + name.end(1), n, n, "media")
+        return Attribution(v.start(), v.group(0), mm, [mm], "inverted")
+    return None
+
+
+def _subject_index(c: _AttrContext, v: re.Match, before: str) -> int | None:
+    """The mention that is the verb's subject; with an apposition (``Chung, a professor of X, told``) it stands before it."""
+    left = [i for i, mm in enumerate(c.mentions) if mm.end <= v.start() and not c.in_quote(mm.start)]
+    if not left:
+        return None
+    i = left[-1]
+    if before.rstrip().endswith(","):
+        for comma in reversed([x.start() for x in re.finditer(",", before.rstrip()[:-1])]):
+            cand = [k for k in left if c.mentions[k].end <= comma and not c.text[c.mentions[k].end : comma].strip()]
+            if cand and len(c.text[comma : v.start()].split()) <= MAX_APPOSITION_WORDS + 1:
+                return cand[-1]
+    return i
+
+
+def _verb_subject(c: _AttrContext, v: re.Match, before: str) -> Attribution | None:
+    """Subject + verb, not in a relative clause, not negated, not a document with a verb of another kind."""
+    i = _subject_index(c, v, before)
+    if i is None:
+        return None
+    mm = c.mentions[i]
+    if not _gap_ok(c.text[mm.end : v.start()]):
+        return None
+    if mm.kind == "group" and _DOCUMENT_NOUNS.search(mm.text) and not DOCUMENT_VERBS.match(v.group(0)):
+        return None
+    group = _subject_group(c.text, c.mentions, i)
+    lead = c.text[: group[0].start]
+    if re.search(r"\b(?:which|who|whom|whose|that|what)\s+$", lead, re.IGNORECASE):
+        return None  # relative clause: the main clause is someone else's
+    if re.search(r"\bneither\s+$", lead, re.IGNORECASE) or re.search(r"\b(?:not|never)\b", c.text[mm.end : v.start()]):
+        return None  # negated: no one is speaking
+    return Attribution(v.start(), v.group(0), mm, group, "subject_verb", lead)
+
+
+def _rule_speech_verbs(c: _AttrContext) -> list[Attribution]:
+    """Every speech verb outside quotation marks: passive, inverted, or with its subject."""
+    out = []
+    for v in _VERB.finditer(c.text):
+        if c.in_quote(v.start()) or (v.group(0).lower().startswith("call") and _NOT_SPEECH_AFTER.match(c.text, v.end())):
+            continue
+        before = c.text[: v.start()]
         if re.search(r"\b(?:was|were|is|are|been)\s+$", before):
-            by = re.match(r"\s+by\s+", low[v.end() :])
-            if by:
-                after = [mm for mm in mentions if v.end() + by.end() <= mm.start <= v.end() + by.end() + 80]
-                named = [mm for mm in after if mm.kind not in ("role", "pronoun", "group")] or after
-                if named:
-                    out.append(Attribution(v.start(), v.group(0), named[0], [named[0]], "passive"))
-            continue
-        # inverted: `..., said Kim` / `," wrote Kim Jong-un`
-        if re.search(r"[,\"'”»]\s*$", before) and not _ADDRESSEE.match(v.group(0)):
-            after = [mm for mm in mentions if v.end() <= mm.start <= v.end() + 2]
-            if after and after[0].kind != "pronoun" or (after and re.match(r"\s*(?:he|she)\b", low[v.end() :], re.IGNORECASE)):
-                out.append(Attribution(v.start(), v.group(0), after[0], [after[0]], "inverted"))
-                continue
-        if _ADJECTIVAL.search(before):
-            continue
-        # subject + verb; with an apposition (``Chung, a retired professor of X, told``) the
-        # subject stands before the apposition's opening comma
-        left = [i for i, mm in enumerate(mentions) if mm.end <= v.start() and not in_quote(mm.start)]
-        if not left:
-            continue
-        i = left[-1]
-        if before.rstrip().endswith(","):
-            commas = [c.start() for c in re.finditer(",", before.rstrip()[:-1])]
-            for c in reversed(commas):
-                cand = [k for k in left if mentions[k].end <= c and not low[mentions[k].end : c].strip()]
-                if cand and len(low[c : v.start()].split()) <= 26:
-                    i = cand[-1]
-                    break
-        mm = mentions[i]
-        if not _gap_ok(low[mm.end : v.start()]):
-            continue
-        group = _subject_group(low, mentions, i)
-        lead = low[: group[0].start]
-        if re.search(r"\b(?:which|who|whom|whose|that)\s+$", lead, re.IGNORECASE):
-            continue  # relative clause: the main clause is someone else's
-        if re.search(r"\bneither\s+$", lead, re.IGNORECASE) or re.search(r"\b(?:not|never)\b", low[mm.end : v.start()]):
-            continue  # negated: no one is speaking
-        if re.search(r"so-$", before):
-            continue
-        out.append(Attribution(v.start(), v.group(0), mm, group, "subject_verb"))
+            att = _verb_passive(c, v)
+        elif re.search(r"[,\"'”»]\s*$", before) and (att := _verb_inverted(c, v)) is not None:
+            pass
+        elif _ADJECTIVAL.search(before) or re.search(r"so-$", before) or re.search(r"\bquoted\s+(?:by\s+[^,.;]{1,60}?\s+)?as\s+$", before, re.IGNORECASE):
+            att = None
+        else:
+            att = _verb_subject(c, v, before)
+        if att is not None:
+            out.append(att)
+    return out
+
+
+#: The attribution rules, in the order their findings are merged (sorted by position afterwards).
+ATTRIBUTION_RULES = (_rule_according_to, _rule_quoted_as, _rule_speech_verbs)
+
+
+def find_attributions(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Attribution]:
+    """Speech-verb attributions in ``text`` whose verb lies outside quotation marks."""
+    c = _AttrContext(text, mentions, quoted)
+    out = [a for rule in ATTRIBUTION_RULES for a in rule(c)]
     out.sort(key=lambda a: a.verb_start)
     return out
 
 
 def main_attribution(atts: list[Attribution]) -> Attribution | None:
-    """The attribution that owns the sentence: the first, unless it is a verb of quoting."""
+    """The attribution that owns the sentence.
+
+    ``X quoted Y as saying`` gives Y; otherwise the first, except that ``according to X``
+    yields to a named inner speaker (``According to the embassy, Zinoviev said …`` is
+    Zinoviev's, relayed by the embassy).
+    """
     if not atts:
         return None
+    quoting = [a for a in atts if a.cue == "quoting"]
+    if quoting:
+        return quoting[0]
     first = atts[0]
+    if first.cue == "subject_verb" and first.mention and first.mention.kind == "person":
+        for a in atts[1:]:  # "Putin said …, while Kim announced …": both speak
+            if a.cue == "subject_verb" and a.mention and a.mention.kind == "person" and a.mention.canonical != first.mention.canonical \
+                    and a.group and a.group[0].start > 0 and _COORDINATED.search(a.text_before or ""):
+                return Attribution(first.verb_start, first.verb, first.mention, [*first.group, *a.group], "coordinated")
+    if first.cue == "according_to":
+        inner = [a for a in atts[1:] if a.cue in ("subject_verb", "inverted") and a.mention and a.mention.kind == "person"]
+        if inner:
+            return inner[0]
     if _QUOTING.match(first.verb) and len(atts) > 1 and atts[1].mention and first.mention and atts[1].mention.start > first.verb_start:
         return atts[1]
     return first
@@ -332,9 +626,18 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
 
 # --------------------------------------------------------------------------- per article
 
+#: A sentence at least this share inside quotation marks is a direct quote.
+DIRECT_QUOTE_MIN_SHARE = 0.6
+#: With an attribution, a quoted stretch of at least this many words makes a direct quote.
+QUOTED_STRETCH_MIN_WORDS = 3
+#: A relay intro (``An AP report said:``) has at most this many words.
+INTRO_MAX_WORDS = 14
+
 
 @dataclass
 class VoiceResult:
+    """The voice decision for one sentence."""
+
     voice: str  # authorial | quoted
     voice_type: str  # authorial | direct_quote | reported_speech | relayed_block | relay_intro
     speaker: str  # canonical name, "" for authorial
@@ -352,184 +655,322 @@ def _overlap(a: int, b: int, spans: list[tuple[int, int]]) -> int:
 
 def _is_intro(sentence: str) -> bool:
     s = sentence.strip()
-    return s.endswith(":") and len(s.split()) <= 14 and bool(_INTRO.search(s))
+    return s.endswith(":") and len(s.split()) <= INTRO_MAX_WORDS and bool(_INTRO.search(s))
+
+
+@dataclass
+class _Article:
+    """One article's sentences, quotation spans and mention cache (read-only for the rules)."""
+
+    text: str
+    sentences: list[Sentence]
+    speakers: tuple[SpeakerEntry, ...]
+    registry: Registry
+    spans_by_para: dict[int, list[tuple[int, int]]]
+    by_para: dict[int, list[int]]
+    person_names: frozenset[str]
+    memo: dict = field(default_factory=dict)
+
+    def mentions_of(self, t: str) -> list[Mention]:
+        key = (t, len(self.registry), self.registry.version)  # the registry only grows
+        if key not in self.memo:
+            self.memo[key] = find_mentions(t, self.registry, self.speakers)
+        return self.memo[key]
+
+    def local_quotes(self, j: int) -> list[tuple[int, int]]:
+        o = self.sentences[j]
+        return [(max(x, o.start) - o.start, min(y, o.end) - o.start) for x, y in self.spans_by_para[o.paragraph] if x < o.end and y > o.start]
+
+    def attribution_of(self, j: int) -> Attribution | None:
+        o = self.sentences[j]
+        ot = self.text[o.start : o.end]
+        return main_attribution(find_attributions(ot, self.mentions_of(ot), self.local_quotes(j)))
+
+
+@dataclass
+class _Discourse:
+    """What the rules carry from sentence to sentence."""
+
+    block: dict | None = None  # {"speaker": str, "kind": person|media|...}
+    last_person: str | None = None
+    last_media: str | None = None
+    last_institution: str | None = None  # the last news source, government or organisation named
+    prev_speaker: str | None = None
+    prev_speaker_is_person: bool = False
+    prev_direct_para: int | None = None
+    prev_first_person: str | None = None
+    prev_sentence_end_colon: bool = False
+    prev_att_speaker: str | None = None
+    para_source: str | None = None  # the last news source named in this paragraph
+    last_quote_para: tuple[int, str] | None = None  # (paragraph, speaker) of the last direct quote
+    recent: dict[str, list[str]] = field(default_factory=lambda: {"person": [], "government": []})  # distinct, latest last
+
+    def note_mentions(self, mentions: list[Mention]) -> None:
+        """Remember the people and governments named, for ``both leaders`` / ``the two countries``."""
+        for m in mentions:
+            if m.kind in self.recent and m.canonical:
+                lst = self.recent[m.kind]
+                if m.canonical in lst:
+                    lst.remove(m.canonical)
+                lst.append(m.canonical)
+
+
+@dataclass
+class _Sent:
+    """One sentence as the rules see it."""
+
+    i: int
+    k: int  # position in its paragraph
+    para: int
+    kind: str
+    text: str
+    quotes: list[tuple[int, int]]
+    mentions: list[Mention]
+    att: Attribution | None
+    qcover: float
+    long_quote: bool
+
+
+def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Mention] | None = None) -> str:
+    """The canonical speaker of a mention (pronouns and roles through the discourse state)."""
+    if m is None:
+        return ""
+    if group and len(group) > 1:
+        names = [_resolve(art, st, g) for g in group]
+        return " & ".join(dict.fromkeys(n for n in names if n))
+    if m.kind == "pronoun":
+        if m.text.lower() == "they":
+            return st.prev_speaker or "unnamed"
+        return st.prev_speaker if st.prev_speaker and st.prev_speaker_is_person else (st.prev_first_person or st.last_person or "unnamed")
+    if m.kind == "impersonal":
+        return st.block["speaker"] if st.block else (st.last_media or "unnamed")
+    if m.kind == "pair":
+        pair = st.recent.get(m.canonical or "person", [])[-2:]
+        return " & ".join(pair) if len(pair) == 2 else _clean_group(m.text)
+    if m.kind == "group" and _DOCUMENT_NOUNS.search(m.text) and re.match(r"the\b", m.text, re.IGNORECASE):
+        return st.last_institution or _clean_group(m.text)  # "the statement says": the body that issued it
+    if m.kind == "group":
+        bare = re.fullmatch(r"(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)", m.text.strip())
+        if bare and bare.group(1) in art.registry.groups:
+            return art.registry.groups[bare.group(1)]  # "the ministry" after "South Korea's foreign ministry"
+    if m.kind == "media_role":
+        return st.last_media or _clean_group(m.text)
+    if m.kind == "role":
+        return _resolve_role(art, st, m)
+    return m.canonical or m.text
+
+
+def _resolve_role(art: _Article, st: _Discourse, m: Mention) -> str:
+    """``the Russian president`` → gazetteer; ``the analyst`` → the person named with that role, else the last
+    person who spoke; ``his spokesman`` or ``a Russian expert`` → the role itself (never the person it belongs to)."""
+    for e in art.speakers:  # a role may be a gazetteer alias ("the Russian president")
+        if e.pattern.fullmatch(m.text):
+            return e.canonical
+    noun = re.search(rf"{_ROLE_NOUNS}$", m.text, re.IGNORECASE)
+    if noun and noun.group(0).lower() in art.registry.roles:
+        return art.registry.roles[noun.group(0).lower()]
+    if re.match(r"(?:his|her|their|its|an?)\b", m.text, re.IGNORECASE):
+        return _clean_group(re.sub(r"^(?:his|her|their|its|an?)\s+", "", m.text, flags=re.IGNORECASE))
+    return st.last_person or "unnamed"
+
+
+def _view(art: _Article, i: int, k: int) -> _Sent:
+    s = art.sentences[i]
+    st_text = art.text[s.start : s.end]
+    mentions = art.mentions_of(st_text)
+    register_names(mentions, art.registry, art.person_names)
+    register_roles(st_text, mentions, art.registry)
+    mentions = art.mentions_of(st_text)
+    q = art.local_quotes(i)
+    att = main_attribution(find_attributions(st_text, mentions, q))
+    wc = _word_chars(st_text) or 1
+    qcover = sum(_word_chars(st_text[a:b]) for a, b in q) / wc
+    long_quote = any(len(st_text[a:b].split()) >= QUOTED_STRETCH_MIN_WORDS for a, b in q)
+    return _Sent(i, k, s.paragraph, s.kind, st_text, q, mentions, att, qcover, long_quote)
+
+
+# ------------------------------------------------------------------ decisions
+
+
+def _decide_relay_intro(art: _Article, st: _Discourse, sv: _Sent) -> VoiceResult:
+    """Rule 1: a paragraph-final intro line opens a relayed block with its source."""
+    src = [m for m in sv.mentions if m.kind in ("media", "person", "government", "organisation") and m.canonical]
+    if src:
+        name, kind = _resolve(art, st, src[0]), src[0].kind
+    elif _DEICTIC_INTRO.match(sv.text) and st.para_source:
+        name, kind = st.para_source, "media"  # "RT reports ... Here is an excerpt:"
+    else:
+        # unnamed: keep the intro's own subject ("Media reports", "Another report")
+        verbs = list(_VERB.finditer(sv.text))
+        subj = (sv.text[: verbs[-1].start()] if verbs else sv.text).strip(" :")
+        name, kind = (subj[:1].upper() + subj[1:] if subj else "unnamed source"), "media"
+    st.block = {"speaker": name, "kind": kind}
+    return VoiceResult("authorial", "relay_intro", "", "", "relay_intro")
+
+
+def _decide_headline(art: _Article, st: _Discourse, sv: _Sent) -> tuple[str, str, str]:
+    """Headlines are quoted with a finite speech verb (``…, Says Kremlin``) or a ``Speaker: statement`` form."""
+    hm = _HEADLINE_SPEAKER.match(sv.text)
+    named = [m for m in sv.mentions if hm and m.start == 0 and m.end == hm.end("name") and m.kind == "person" and m.canonical]
+    if sv.att and not sv.att.verb.lower().endswith("ing"):
+        return _resolve(art, st, sv.att.mention, sv.att.group), "reported_speech", sv.att.cue
+    if named:
+        return named[0].canonical, "reported_speech", "headline_colon"
+    return "", "authorial", ""
+
+
+def _speaker_elsewhere_in_quote(art: _Article, st: _Discourse, sv: _Sent) -> str:
+    """Rule 6a: the attribution sits in another sentence covered by the same quotation."""
+    idxs = art.by_para[sv.para]
+    s = art.sentences[sv.i]
+    for a, b in art.spans_by_para[sv.para]:
+        if not (a < s.end and b > s.start):
+            continue
+        for j in idxs:
+            o = art.sentences[j]
+            if j == sv.i or not (o.start < b and o.end > a):
+                continue
+            oa = art.attribution_of(j)
+            if oa:
+                if oa.mention and oa.mention.kind == "pronoun" and st.prev_speaker:
+                    return st.prev_speaker
+                return _resolve(art, st, oa.mention, None if oa.mention and oa.mention.kind in ("pronoun", "role") else oa.group)
+    return ""
+
+
+def _speaker_later_in_run(art: _Article, st: _Discourse, sv: _Sent) -> str:
+    """Rule 6c: a run of quoted sentences whose attribution comes at its end."""
+    for j in art.by_para[sv.para][sv.k + 1 :]:
+        if not art.local_quotes(j):
+            break
+        oa = art.attribution_of(j)
+        if oa:
+            return _resolve(art, st, oa.mention, oa.group) if oa.mention.kind != "pronoun" else (st.prev_speaker or "")
+    return ""
+
+
+def _direct_quote_speaker(art: _Article, st: _Discourse, sv: _Sent) -> str:
+    """Rule 6: the speaker of a direct quote without its own attribution."""
+    speaker = _speaker_elsewhere_in_quote(art, st, sv)
+    if not speaker and (st.prev_sentence_end_colon or st.prev_direct_para == sv.para) and st.prev_att_speaker:
+        speaker = st.prev_att_speaker  # "He added:" or the previous quoted sentence of the paragraph
+    if not speaker:
+        speaker = _speaker_later_in_run(art, st, sv)
+    if not speaker and sv.k == 0 and st.last_quote_para and st.last_quote_para[0] == _prev_para(art, sv.para):
+        speaker = st.last_quote_para[1]  # a quotation continued in the next paragraph
+    if not speaker and st.block:
+        speaker = st.block["speaker"]
+    return speaker or "unnamed"
+
+
+def _prev_para(art: _Article, p: int) -> int | None:
+    earlier = [q for q in art.by_para if q < p]
+    return max(earlier) if earlier else None
+
+
+def _pronoun_in_sentence(st: _Discourse, sv: _Sent) -> str:
+    """``Secretary Blinken visited Kyiv, where he pledged …``: with no quoted speaker before, a subject ``he``/``she``
+    is the last person named earlier in the same sentence."""
+    att = sv.att
+    if st.prev_speaker or not att or not att.mention or att.mention.kind != "pronoun" or att.mention.text.lower() not in ("he", "she"):
+        return ""
+    earlier = [m for m in sv.mentions if m.kind == "person" and m.canonical and m.end <= att.mention.start]
+    return earlier[-1].canonical if earlier else ""
+
+
+def _decide_body(art: _Article, st: _Discourse, sv: _Sent) -> VoiceResult:
+    """Rules 2–4 for a sentence that is neither an intro nor an editor's note."""
+    relayed_by = st.block["speaker"] if st.block else ""
+    speaker, vtype, cue = "", "authorial", ""
+    att = sv.att
+    if sv.kind in ("headline", "heading"):
+        speaker, vtype, cue = _decide_headline(art, st, sv)
+    elif sv.qcover >= DIRECT_QUOTE_MIN_SHARE or (att and sv.long_quote):
+        vtype, cue = "direct_quote", "quotation_marks"
+        speaker = _resolve(art, st, att.mention, att.group) if att else _direct_quote_speaker(art, st, sv)
+        if st.block and st.block["kind"] == "person" and not att:
+            speaker = speaker if speaker != "unnamed" else st.block["speaker"]
+    elif att and not (st.block and st.block["kind"] == "person"):
+        speaker, vtype, cue = _resolve(art, st, att.mention, att.group), "reported_speech", att.cue + ":" + att.verb.lower()
+        speaker = _pronoun_in_sentence(st, sv) or speaker
+    elif st.block:
+        speaker, vtype, cue = st.block["speaker"], "relayed_block", "relay_block"
+    voice = "authorial" if vtype == "authorial" else "quoted"
+    if voice == "quoted" and not speaker:
+        speaker = st.block["speaker"] if st.block else "unnamed"
+    return VoiceResult(voice, vtype, speaker if voice == "quoted" else "", relayed_by, cue)
+
+
+def _update(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: list[VoiceResult | None]) -> None:
+    """Carry the discourse state past one decided sentence."""
+    if r.voice == "quoted" and r.speaker and r.speaker != "unnamed":
+        st.prev_speaker = r.speaker
+        st.prev_speaker_is_person = r.speaker in art.person_names or (
+            any(r.speaker == m.canonical for m in sv.mentions if m.kind == "person") or r.speaker in art.registry.values()
+        )
+        if st.prev_speaker_is_person:
+            st.last_person = r.speaker
+    elif r.voice == "authorial":
+        st.prev_speaker, st.prev_speaker_is_person = None, False
+    att = sv.att
+    st.prev_att_speaker = r.speaker if r.voice == "quoted" else (_resolve(art, st, att.mention, att.group) if att else None)
+    st.prev_direct_para = sv.para if r.voice_type == "direct_quote" else None
+    if r.voice_type == "direct_quote" and r.speaker and r.speaker != "unnamed":
+        st.last_quote_para = (sv.para, r.speaker)
+    elif sv.k == 0 or r.voice_type != "direct_quote":
+        st.last_quote_para = None if st.last_quote_para and st.last_quote_para[0] != sv.para else st.last_quote_para
+    st.prev_sentence_end_colon = sv.text.rstrip().endswith(":")
+    firsts = [m for m in sv.mentions if m.kind == "person" and m.canonical]
+    st.prev_first_person = firsts[0].canonical if firsts else None
+    srcs = [m for m in sv.mentions if m.kind == "media" and m.canonical]
+    if srcs:
+        st.para_source = st.last_media = srcs[-1].canonical
+    insts = [m for m in sv.mentions if m.kind in ("media", "government", "organisation") and m.canonical]
+    if insts:
+        st.last_institution = insts[-1].canonical
+    # "This was stated by X" also attributes the sentence before it to X
+    if att and att.cue == "passive" and _CATAPHORIC.match(sv.text) and sv.k > 0 and r.voice == "quoted":
+        j = art.by_para[sv.para][sv.k - 1]
+        prev = results[j]
+        if prev is not None and prev.voice_type in ("authorial", "reported_speech"):
+            results[j] = VoiceResult("quoted", "reported_speech", r.speaker, prev.relayed_by, "cataphoric:" + att.verb.lower())
+
+
+def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...]) -> _Article:
+    norm = normalise(text)
+    para_bounds: dict[int, tuple[int, int]] = {}
+    by_para: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        a, b = para_bounds.get(s.paragraph, (s.start, s.end))
+        para_bounds[s.paragraph] = (min(a, s.start), max(b, s.end))
+        by_para.setdefault(s.paragraph, []).append(i)
+    spans = {p: quote_spans(norm, a, b) for p, (a, b) in para_bounds.items()}
+    persons = frozenset(e.canonical for e in speakers if e.kind == "person")
+    return _Article(text, sentences, speakers, Registry(), spans, by_para, persons)
 
 
 def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...] | None = None) -> list[VoiceResult]:
     """Decide voice, speaker and relay source for every sentence of one cleaned article."""
-    speakers = speakers or load_speakers()
-    norm = normalise(text)
-    registry: dict[str, str] = {}
-    memo: dict[tuple[str, int], list[Mention]] = {}
-
-    def mentions_of(t: str) -> list[Mention]:
-        # the registry only grows, so its size identifies its state
-        key = (t, len(registry))
-        if key not in memo:
-            memo[key] = find_mentions(t, registry, speakers)
-        return memo[key]
-
-    # quote spans per paragraph
-    para_bounds: dict[int, tuple[int, int]] = {}
-    for s in sentences:
-        a, b = para_bounds.get(s.paragraph, (s.start, s.end))
-        para_bounds[s.paragraph] = (min(a, s.start), max(b, s.end))
-    spans_by_para = {p: quote_spans(norm, a, b) for p, (a, b) in para_bounds.items()}
-    by_para: dict[int, list[int]] = {}
-    for i, s in enumerate(sentences):
-        by_para.setdefault(s.paragraph, []).append(i)
-
+    art = _prepare(text, sentences, speakers or load_speakers())
+    st = _Discourse()
     results: list[VoiceResult | None] = [None] * len(sentences)
-    block: dict | None = None  # {"speaker": str, "kind": person|media|...}
-    last_person: str | None = None
-    prev_speaker: str | None = None
-    prev_direct_para: int | None = None
-    prev_first_person: str | None = None
-    prev_sentence_end_colon = False
-    prev_att_speaker: str | None = None
-
-    def resolve(m: Mention | None, group: list[Mention] | None = None) -> str:
-        if m is None:
-            return ""
-        if group and len(group) > 1:
-            names = [resolve(g) for g in group]
-            return " & ".join(dict.fromkeys(n for n in names if n))
-        if m.kind == "pronoun":
-            if m.text.lower() == "they":
-                return prev_speaker or "unnamed"
-            return prev_speaker if prev_speaker and prev_speaker_is_person else (prev_first_person or last_person or "unnamed")
-        if m.kind == "role":
-            for e in speakers:  # a role may be a gazetteer alias ("the Russian president")
-                if e.pattern.fullmatch(m.text):
-                    return e.canonical
-            return last_person or "unnamed"
-        return m.canonical or m.text
-
-    prev_speaker_is_person = False
-    person_names = {e.canonical for e in speakers if e.kind == "person"}
-
-    for p in sorted(by_para):
-        idxs = by_para[p]
+    for p in sorted(art.by_para):
+        idxs = art.by_para[p]
         ptexts = [text[sentences[i].start : sentences[i].end] for i in idxs]
-        kinds = {sentences[i].kind for i in idxs}
-        # block ends?
-        if block is not None:
-            if kinds & {"heading", "headline"} or any(_is_intro(t) for t in ptexts) or _AUTHOR_MARKER.match(ptexts[0]):
-                block = None
-        qspans = spans_by_para[p]
-        para_source = None  # the last news source named in this paragraph
+        if st.block is not None and (
+            {sentences[i].kind for i in idxs} & {"heading", "headline"} or any(_is_intro(t) for t in ptexts) or _AUTHOR_MARKER.match(ptexts[0])
+        ):
+            st.block = None  # rule 1: the block ends
+        st.para_source = None
         for k, i in enumerate(idxs):
-            s = sentences[i]
-            st = text[s.start : s.end]
-            register_names(mentions_of(st), registry)
-            local_q = [(max(a, s.start) - s.start, min(b, s.end) - s.start) for a, b in qspans if a < s.end and b > s.start]
-            mentions = mentions_of(st)
-            atts = find_attributions(st, mentions, local_q)
-            att = main_attribution(atts)
-            wc = _word_chars(st) or 1
-            qcover = sum(_word_chars(st[a:b]) for a, b in local_q) / wc
-            long_quote = any(len(st[a:b].split()) >= 3 for a, b in local_q)
-            person_mentions = [m for m in mentions if m.kind == "person" and m.canonical]
-
-            if block is not None and _BLOCK_END_NOTE.match(st):
-                block = None
+            sv = _view(art, i, k)
+            st.note_mentions([m for m in sv.mentions if not (sv.att and sv.att.mention is m)])
+            if st.block is not None and _BLOCK_END_NOTE.match(sv.text):
+                st.block = None
                 results[i] = VoiceResult("authorial", "authorial", "", "", "editor_note")
-            elif _is_intro(st) and k == len(idxs) - 1:
-                src = [m for m in mentions if m.kind in ("media", "person", "government", "organisation") and m.canonical]
-                if src:
-                    name, kind = resolve(src[0]), src[0].kind
-                elif _DEICTIC_INTRO.match(st) and para_source:
-                    name, kind = para_source, "media"  # "RT reports ... Here is an excerpt:"
-                else:
-                    # unnamed: keep the intro's own subject ("Media reports", "Another report")
-                    verbs = list(_VERB.finditer(st))
-                    subj = (st[: verbs[-1].start()] if verbs else st).strip(" :")
-                    name, kind = (subj[:1].upper() + subj[1:] if subj else "unnamed source"), "media"
-                block = {"speaker": name, "kind": kind}
-                results[i] = VoiceResult("authorial", "relay_intro", "", "", "relay_intro")
+            elif _is_intro(sv.text) and k == len(idxs) - 1:
+                results[i] = _decide_relay_intro(art, st, sv)
             else:
-                relayed_by = block["speaker"] if block else ""
-                speaker = ""
-                vtype = "authorial"
-                cue = ""
-                if s.kind in ("headline", "heading"):
-                    hm = _HEADLINE_SPEAKER.match(st)
-                    named = [m for m in mentions if hm and m.start == 0 and m.end == hm.end("name") and m.kind == "person" and m.canonical]
-                    if att and not att.verb.lower().endswith("ing"):
-                        speaker, vtype, cue = resolve(att.mention, att.group), "reported_speech", att.cue
-                    elif named:
-                        speaker, vtype, cue = named[0].canonical, "reported_speech", "headline_colon"
-                elif qcover >= 0.6 or (att and long_quote):
-                    vtype, cue = "direct_quote", "quotation_marks"
-                    if att:
-                        speaker = resolve(att.mention, att.group)
-                    else:
-                        # the attribution may sit in another sentence covered by the same quotation
-                        for a, b in qspans:
-                            if a < s.end and b > s.start:
-                                for j in idxs:
-                                    o = sentences[j]
-                                    if j != i and o.start < b and o.end > a:
-                                        ot = text[o.start : o.end]
-                                        oq = [(max(x, o.start) - o.start, min(y, o.end) - o.start) for x, y in qspans if x < o.end and y > o.start]
-                                        oa = main_attribution(find_attributions(ot, mentions_of(ot), oq))
-                                        if oa and not speaker:
-                                            if oa.mention and oa.mention.kind in ("pronoun", "role"):
-                                                speaker = prev_speaker if (oa.mention.kind == "pronoun" and prev_speaker) else resolve(oa.mention)
-                                            else:
-                                                speaker = resolve(oa.mention, oa.group)
-                        if not speaker and (prev_sentence_end_colon or prev_direct_para == p) and prev_att_speaker:
-                            speaker = prev_att_speaker
-                        if not speaker:
-                            # a run of quoted sentences whose attribution comes at its end
-                            for j in idxs[k + 1 :]:
-                                o = sentences[j]
-                                ot = text[o.start : o.end]
-                                oq = [(max(x, o.start) - o.start, min(y, o.end) - o.start) for x, y in qspans if x < o.end and y > o.start]
-                                if not oq:
-                                    break
-                                oa = main_attribution(find_attributions(ot, mentions_of(ot), oq))
-                                if oa:
-                                    speaker = resolve(oa.mention, oa.group) if oa.mention.kind != "pronoun" else (prev_speaker or "")
-                                    break
-                        if not speaker and block:
-                            speaker = block["speaker"]
-                        speaker = speaker or "unnamed"
-                    if block and block["kind"] == "person" and not att:
-                        speaker = speaker if speaker != "unnamed" else block["speaker"]
-                elif att and not (block and block["kind"] == "person"):
-                    speaker, vtype, cue = resolve(att.mention, att.group), "reported_speech", att.cue + ":" + att.verb.lower()
-                elif block:
-                    speaker, vtype, cue = block["speaker"], "relayed_block", "relay_block"
-                voice = "authorial" if vtype == "authorial" else "quoted"
-                if voice == "quoted" and not speaker:
-                    speaker = block["speaker"] if block else "unnamed"
-                results[i] = VoiceResult(voice, vtype, speaker if voice == "quoted" else "", relayed_by, cue)
-
-            r = results[i]
-            # update discourse state
-            if r.voice == "quoted" and r.speaker and r.speaker != "unnamed":
-                prev_speaker = r.speaker
-                prev_speaker_is_person = r.speaker in person_names or (
-                    any(r.speaker == m.canonical for m in person_mentions) or r.speaker in registry.values()
-                )
-                if prev_speaker_is_person:
-                    last_person = r.speaker
-            elif r.voice == "authorial":
-                prev_speaker = None
-                prev_speaker_is_person = False
-            prev_att_speaker = r.speaker if r.voice == "quoted" else (resolve(att.mention, att.group) if att else None)
-            prev_direct_para = p if r.voice_type == "direct_quote" else None
-            prev_sentence_end_colon = st.rstrip().endswith(":")
-            firsts = [m for m in mentions if m.kind == "person" and m.canonical]
-            prev_first_person = firsts[0].canonical if firsts else None
-            srcs = [m for m in mentions if m.kind in ("media",) and m.canonical]
-            if srcs:
-                para_source = srcs[-1].canonical
-            # "This was stated by X" also attributes the sentence before it to X
-            if att and att.cue == "passive" and _CATAPHORIC.match(st) and k > 0 and r.voice == "quoted":
-                j = idxs[k - 1]
-                prev = results[j]
-                if prev is not None and prev.voice_type in ("authorial", "reported_speech"):
-                    results[j] = VoiceResult("quoted", "reported_speech", r.speaker, prev.relayed_by, "cataphoric:" + att.verb.lower())
+                results[i] = _decide_body(art, st, sv)
+            _update(art, st, sv, results[i], results)
     return [r for r in results if r is not None]

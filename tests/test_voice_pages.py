@@ -1,0 +1,110 @@
+"""Voice and speaker rules for real pages (framing.voice), on invented texts."""
+
+from __future__ import annotations
+
+from framing.clean import clean
+from framing.segment import segment
+from framing.voice import attribute
+
+LEDE = "The two delegations met in the capital on Tuesday for several hours of talks about trade and energy."
+
+
+def _voices(body: str):
+    res = clean(body)
+    sents = segment(res)
+    return [(res.text[s.start : s.end], v) for s, v in zip(sents, attribute(res.text, sents))]
+
+
+def _one(body: str, needle: str):
+    for text, v in _voices(body):
+        if needle in text:
+            return v
+    raise AssertionError(needle)
+
+
+def _page(*paras: str) -> str:
+    return "Talks in the Capital End Late\n\n" + "\n\n".join([LEDE, *paras]) + "\n"
+
+
+def test_headline_that_reports_speech():
+    v = _one("Kremlin Warns of Response to New Sanctions\n\n" + LEDE + "\n", "Kremlin Warns")
+    assert v.voice == "quoted" and v.speaker == "Kremlin"
+
+
+def test_according_to_an_unlisted_source():
+    v = _one(_page("The convoy left at dawn, according to images released by Example Television."), "convoy left")
+    assert v.voice == "quoted" and v.cue.startswith("according_to")
+    assert _one(_page("The envoy, according to tradition, arrived by train."), "according to tradition").voice == "authorial"
+
+
+def test_characterized_as_and_slammed_and_accused():
+    assert _one(_page("Antony Blinken characterized the deal as dangerous."), "characterized").speaker == "Antony Blinken"
+    v = _one(_page("Jens Stoltenberg slammed the pact and accused both sides of bad faith."), "slammed")
+    assert v.voice == "quoted" and v.speaker == "Jens Stoltenberg"
+
+
+def test_reported_speech_inside_a_relative_clause_is_not_the_sentence_owner():
+    v = _one(_page("The leader is on what officials called a friendly visit."), "friendly visit")
+    assert v.voice == "authorial"
+
+
+def test_quoted_as_saying_active_and_passive():
+    assert _one(_page('"We are ready," Example Agency quoted Ivan Petrov as saying.'), "We are ready").speaker == "Ivan Petrov"
+    assert _one(_page("Ivan Petrov was quoted by the ministry as saying the talks were useful."), "quoted by").speaker == "Ivan Petrov"
+
+
+def test_spokesman_quote_after_a_paragraph_about_putin_goes_to_the_spokesman():
+    body = _page(
+        "Vladimir Putin toured the plant and met the workers.",
+        '"No agreements were signed," his spokesman said.',
+        '"The talks will go on," presidential aide Ivan Petrov said. "We expect more visits."',
+    )
+    assert _one(body, "No agreements").speaker != "Vladimir Putin"
+    assert _one(body, "more visits").speaker == "Ivan Petrov"
+
+
+def test_quote_continued_in_the_next_paragraph_keeps_its_speaker():
+    body = _page('"This is huge," analyst Ivan Petrov said on Wednesday.', '"Nobody knows the details yet. But it changes the region."')
+    assert _one(body, "Nobody knows").speaker == "Ivan Petrov"
+    assert _one(body, "changes the region").speaker == "Ivan Petrov"
+
+
+def test_coordinated_speakers_and_pairs():
+    v = _one(_page("Vladimir Putin said the pact was defensive, while Kim Jong Un announced a new era."), "new era")
+    assert v.speaker == "Vladimir Putin & Kim Jong Un"
+    body = _page("Vladimir Putin met Kim Jong Un at the station.", "Both leaders called the visit a success.")
+    assert _one(body, "Both leaders").speaker == "Vladimir Putin & Kim Jong Un"
+
+
+def test_local_full_name_beats_a_gazetteer_surname():
+    body = _page("The vice minister, Kim Min-soo, met the ambassador.", "Kim told him the pact was a threat.")
+    assert _one(body, "Kim told him").speaker == "Kim Min-soo"
+
+
+def test_the_agency_and_the_ministry_resolve_to_the_source_named_before():
+    body = _page("Xinhua reported the talks in detail.", "The agency added that a treaty was ready.")
+    assert _one(body, "agency added").speaker == "Xinhua"
+    body = _page("The Example Foreign Ministry said the talks were useful.", "Officials met again, the ministry said.")
+    assert _one(body, "met again").speaker == "Example Foreign Ministry"
+
+
+def test_inverted_attribution_must_end_its_clause_and_call_in_is_no_speech():
+    assert _one(_page("Holding the talks at the port, far from the capital, suggests Kim wants help."), "suggests").voice == "authorial"
+    assert _one("Seoul Calls In the Ambassador After the Summit\n\n" + LEDE + "\n", "Calls In").voice == "authorial"
+
+
+def test_impersonal_it_is_reported():
+    v = _one(_page("Xinhua covered the visit.", "It is reported that the two sides signed a protocol."), "It is reported")
+    assert v.voice == "quoted" and v.speaker == "Xinhua"
+
+
+def test_a_document_speaks_for_the_body_that_issued_it_and_a_council_for_its_organisation():
+    body = _page("KCNA published the message in full.", "Relations will grow stronger, the message says.")
+    assert _one(body, "message says").speaker == "KCNA"
+    assert _one(_page("In a statement, the NATO Council said the pact was a threat."), "NATO Council").speaker == "NATO"
+
+
+def test_this_is_reported_by_attributes_the_sentence_before():
+    body = _page("The two presidents met at the port on Monday. This is reported by Xinhua.", "It is clarified that the talks lasted three hours.")
+    assert _one(body, "met at the port").speaker == "Xinhua"
+    assert _one(body, "It is clarified").voice == "quoted"
