@@ -4,8 +4,7 @@ import pandas as pd
 import pytest
 
 from framing.lexicon import Lexicon
-from framing.lexicon_eval import (expression_rows, fold, locate, neutral_hit_rate, overlaps, recall, recall_table,
-                                  split_loaded)
+from framing.lexicon_eval import expression_rows, fold, locate, neutral_hit_rate, overlaps, recall, recall_table, split_loaded
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,6 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
 from framing import config
-
 from framing.schema import COLS, LABEL_VALUE, LABELS, TARGETS  # noqa: F401  (re-exported)
 
 

@@ -17,7 +17,6 @@ figures do not depend on chrome removal or segmentation.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -26,7 +25,7 @@ import pandas as pd
 from framing import config
 from framing.lexicon import Lexicon
 
-DEV_DIR: Path = config.DATA / "dev"
+DEV_DIR: Path = config.DEV
 ADJUDICATED_CSV: Path = config.ANNOTATIONS / "dev_loaded_adjudicated.csv"
 ADJUDICATION_COLUMNS = ["article", "sentence", "expression", "counts_as_loaded", "category", "reason"]
 LABEL_COLUMNS = ["article", "sentence", "chrome", "voice", "speaker", "partnership", "west", "clarity", "loaded"]
@@ -47,18 +46,12 @@ def split_loaded(cell: str) -> list[str]:
 
 
 def read_labels(dev_dir: Path | str | None = None) -> pd.DataFrame:
-    """All label rows of the dev set (A and B), with ``outlet_type`` and ``stance_lean`` from the SOURCES files."""
-    d = Path(dev_dir or DEV_DIR)
-    frames, sources = [], []
-    for part in ("A", "B"):
-        frames.append(pd.read_csv(d / f"labels_{part}.tsv", sep="\t", quoting=csv.QUOTE_NONE, dtype=str, keep_default_na=False))
-        sources.append(pd.read_csv(d / f"SOURCES_{part}.tsv", sep="\t", quoting=csv.QUOTE_NONE, dtype=str, keep_default_na=False))
-    labels = pd.concat(frames, ignore_index=True)
-    missing = [c for c in LABEL_COLUMNS if c not in labels.columns]
-    if missing:
-        raise ValueError(f"{d}: label files lack column(s) {', '.join(missing)}")
-    src = pd.concat(sources, ignore_index=True)[["article", "outlet", "outlet_type", "stance_lean"]]
-    return labels.merge(src, on="article", how="left", validate="many_to_one")
+    """All label rows of the dev set (corrections applied), with ``outlet_type`` and ``stance_lean`` from the SOURCES files."""
+    from framing.dev import load_labels, load_sources
+
+    src = load_sources(Path(dev_dir) if dev_dir else None)[["article", "outlet", "outlet_type", "stance_lean"]]
+    labels = load_labels(Path(dev_dir) if dev_dir else None)
+    return labels.drop(columns=["row"]).merge(src, on="article", how="left", validate="many_to_one")
 
 
 def dev_sentences(dev_dir: Path | str | None = None) -> pd.DataFrame:

@@ -11,9 +11,7 @@ Sub-modules, one job each:
 - :mod:`framing.stance.card`       the model card, generated from the metadata
 """
 
-from framing.stance.evaluation import (confusion, expected_calibration_error, loo_outlet, metrics, protocol_v2,  # noqa: F401
-                                       report_v2)
+from framing.stance.evaluation import confusion, expected_calibration_error, loo_outlet, metrics, protocol_v2, report_v2  # noqa: F401
 from framing.stance.features import FeatureSpec, add_context, lexicon_features  # noqa: F401
 from framing.stance.models import EmbeddingLR, LexiconBaseline, StanceLR, ZeroShot  # noqa: F401
-from framing.stance.saved import (MODEL_DIR, ModelIntegrityError, SavedStanceModel, load_model, train_final,  # noqa: F401
-                                  verify_probe)
+from framing.stance.saved import MODEL_DIR, ModelIntegrityError, SavedStanceModel, load_model, train_final, verify_probe  # noqa: F401

@@ -14,7 +14,6 @@ Every real sentence carries ``outlet``, ``outlet_type`` (the dev set's coarse sc
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
@@ -30,16 +29,12 @@ REAL_COLUMNS = ["sentence_id", "article", "outlet", "outlet_type", "corpus", "st
                 "prev_text", "headline", "source", *COLS.values()]
 
 
-def _read_tsv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, keep_default_na=False, dtype=str)
-
-
 def dev_labels(folder: Path | None = None) -> pd.DataFrame:
-    """All labelled rows of the dev set (chrome rows included), in file order, with the sources' columns."""
-    d = Path(folder or config.DEV)
-    rows = pd.concat([_read_tsv(p) for p in sorted(d.glob("labels_*.tsv"))], ignore_index=True)
-    src = pd.concat([_read_tsv(p) for p in sorted(d.glob("SOURCES_*.tsv"))], ignore_index=True)
-    return rows.merge(src[["article", "outlet", "outlet_type", "country", "stance_lean"]], on="article", how="left", validate="many_to_one")
+    """All labelled rows of the dev set (chrome rows included, corrections applied), with the sources' columns."""
+    from framing.dev import load_labels, load_sources
+
+    src = load_sources(folder)[["article", "outlet", "outlet_type", "country", "stance_lean"]]
+    return load_labels(folder).merge(src, on="article", how="left", validate="many_to_one")
 
 
 def dev_gold(folder: Path | None = None, annotations: Path | None = None) -> pd.DataFrame:
