@@ -150,6 +150,9 @@ def load_model(model_dir: Path | None = None) -> SavedStanceModel:
         raise ModelIntegrityError(f"{wpath}: SHA-256 {actual[:12]}… does not match model.json ({meta['weights_sha256'][:12]}…); refusing to load")
     if meta["encoder"] != model_id():
         raise ModelIntegrityError(f"{d}: trained on encoder {meta['encoder']}, but {model_id()} is installed")
+    lex = meta.get("lexicon_sha256")
+    if lex and lex != file_sha256(config.LEXICON_CSV):
+        raise ModelIntegrityError(f"{d}: trained with another version of the lexicon ({config.LEXICON_CSV.name}); retrain with `framing train`")
     z = np.load(wpath, allow_pickle=False)
     weights = {}
     for t in meta["targets"]:

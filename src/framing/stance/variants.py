@@ -27,9 +27,7 @@ LR_VARIANTS: dict[str, tuple[str, dict]] = {
     "lr_lex_prior": ("c · + class-prior correction", {"spec": _LEX, "prior_correction": True}),
     "lr_lex_prior_cal": ("c · + class-prior correction + temperature scaling", {"spec": _LEX, "prior_correction": True, "calibrate": True}),
     "lr_lex_cal": ("c · + temperature scaling", {"spec": _LEX, "calibrate": True}),
-    "lr_lex_voice_context_cal": ("c · + voice + context + temperature scaling",
-                                 {"spec": FeatureSpec(lexicon=True, voice=True, context=True), "calibrate": True}),
-    "lr_lex_c2_cal": ("c · C = 2 + temperature scaling", {"spec": _LEX, "C": 2.0, "calibrate": True}),
+    "lr_lex_voice_context": ("c · + voice + context", {"spec": FeatureSpec(lexicon=True, voice=True, context=True)}),
 }
 
 VARIANTS: dict[str, tuple[str, object]] = {
