@@ -224,3 +224,15 @@ def test_wire_credit_after_the_last_sentence_and_tag_lists():
     assert rules["trailing_credit"] == ["— Example Agency"] and rules["tag_list"] == ["#Talks #Trade #Energy"]
     assert PROSE2 in res.text and "— Kim" in res.text
     _check_accounting(body, res)
+
+
+def test_wire_dateline_without_a_date():
+    body = _page("A Headline About the Talks Today", "CAPITAL (Example Agency) – " + PROSE, PROSE2)
+    assert _rules(body)["dateline"] == ["CAPITAL (Example Agency) – "]
+
+
+def test_a_sentence_broken_across_lines_is_joined():
+    body = _page("A Headline About the Talks Today", PROSE, "The outing came after the two", "leaders had signed a deal on energy and trade.", PROSE2)
+    res = clean(body)
+    assert "The outing came after the two leaders had signed a deal on energy and trade." in res.text
+    _check_accounting(body, res)

@@ -318,12 +318,14 @@ LEDE_STAMP = re.compile(
     re.IGNORECASE,
 )
 #: A dateline at the front of a lede: a place in capitals with a date (``PLACE /Region/, September 13. /AGENCY/.``),
-#: or any place with a date and an agency tag (``Place, Sep 13 (Agency) --``).
+#: any place with a date and an agency tag (``Place, Sep 13 (Agency) --``), or a place in capitals with an
+#: agency tag and a dash (``PLACE (Agency) –``).
 _DATELINE_DATE = rf"{_MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?\.?"
 _DATELINE_TAG = r"(?:/[A-Z][\w .-]{0,30}/\.?|\([A-Z][\w .-]{0,30}\))"
 DATELINE = re.compile(
     rf"^(?:[A-Z]{{2,}}(?:[ /-][A-Z]{{2,}}){{0,3}}(?:\s*/[^/\n]{{1,40}}/)?,\s+{_DATELINE_DATE}\s*{_DATELINE_TAG}?"
-    rf"|[A-Z][A-Za-z'.-]+(?:[ /-][A-Z][A-Za-z'.-]+){{0,3}},\s+{_DATELINE_DATE}\s*{_DATELINE_TAG})"
+    rf"|[A-Z][A-Za-z'.-]+(?:[ /-][A-Z][A-Za-z'.-]+){{0,3}},\s+{_DATELINE_DATE}\s*{_DATELINE_TAG}"
+    rf"|[A-Z]{{2,}}(?:[ /-][A-Z]{{2,}}){{0,3}}\s*\([A-Z][\w .-]{{0,30}}\)\s*(?=--|—|–|-))"
     r"\s*(?:--|—|–|-)?\s+(?=[\"“A-Z])"
 )
 
@@ -891,6 +893,13 @@ def clean(body: str, source_names: Iterable[str] = ()) -> CleanResult:
     return _assemble(st)
 
 
+def _continues_line(out: list[str], paragraphs: list[Paragraph], para: str, kind: str) -> bool:
+    """A line that opens in lower case after a body line (or a short line taken for a heading) without sentence
+    punctuation continues it: the page broke the sentence across lines."""
+    return bool(out) and kind in ("body", "heading") and paragraphs[-1].kind in ("body", "heading") and para[:1].islower() \
+        and not _TERMINAL.search(out[-1])
+
+
 def _assemble(st: _CleanState) -> CleanResult:
     """Join the kept pieces into paragraphs; account for every character of the body."""
     body = st.body
@@ -915,6 +924,12 @@ def _assemble(st: _CleanState) -> CleanResult:
             parts.append(seg.strip())
             kept_chars += len(seg.strip())
         para = " ".join(parts)
+        if _continues_line(out, paragraphs, para, ln.kind or "body"):
+            # a sentence the page broke across lines: "… one of his aides" / "had said earlier …"
+            out[-1] += " " + para
+            cursor += 1 + len(para)
+            paragraphs[-1] = Paragraph(paragraphs[-1].index, paragraphs[-1].start, cursor, "body")
+            continue
         cursor += 2 if out else 0
         out.append(para)
         paragraphs.append(Paragraph(len(paragraphs), cursor, cursor + len(para), ln.kind or "body"))

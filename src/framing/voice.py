@@ -88,7 +88,7 @@ _GROUP_ROLE = re.compile(
     r"(?:(?!(?:to|for|what|of|in|on|at|by|with|from|that|which|who|and|or|but|as|than|a|an|the|said|says|while|when)\b)[a-z-]+\s+){0,2}?"
     r"(?i:officials|authorities|experts|analysts|observers|critics|diplomats|sources|media|press|journalists|"
     r"reports|report|government|ministry|agenc(?:y|ies)|television|newspapers?|prosecutors|investigators|lawmakers|"
-    r"legislators|residents|witnesses|document|statement|message|embassy|council|commission|committee|office|"
+    r"legislators|residents|witnesses|aides|advisers|advisors|spokesmen|document|statement|message|embassy|council|commission|committee|office|"
     r"department|parliament)\b"
 )
 _NAME = re.compile(
@@ -247,10 +247,10 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
             cands.append(Mention(m.start(), m.end(), m.group(0), name, "local" if m.group(0) in surnames else "person"))
     roles = _role_mentions(text)
     for r in roles:  # "the Moscow government" is the Russian government; "the NATO Council" is a group of its own
-        inner = [g for g in gazetteer if g.kind in ("government", "organisation") and r.start <= g.start and g.end <= r.end
-                 and (r.end - r.start) > (g.end - g.start)]
+        inner = [g for g in gazetteer if r.start <= g.start and g.end <= r.end and (r.end - r.start) > (g.end - g.start)
+                 and (g.kind in ("government", "organisation") or re.match(r"['’]s\b", r.text[g.end - r.start :]))]
         if r.kind == "group" and inner:
-            if _GOVERNMENT_HEAD.search(r.text) or inner[0].kind == "organisation":
+            if inner[0].kind != "person" and (_GOVERNMENT_HEAD.search(r.text) or inner[0].kind == "organisation"):
                 r.canonical = inner[0].canonical  # "the NATO Council" speaks for NATO
             r.kind = "government_group"
     cands += roles
