@@ -236,3 +236,9 @@ def test_a_sentence_broken_across_lines_is_joined():
     res = clean(body)
     assert "The outing came after the two leaders had signed a deal on energy and trade." in res.text
     _check_accounting(body, res)
+
+
+def test_photo_credit_naming_a_source_makes_a_caption():
+    cap = "The two ministers in the capital. March 3, 2021. – Example Agency International, 1920, 03.03.2021"
+    body = _page("A Headline About the Talks Today", PROSE, cap, PROSE2)
+    assert cap in _rules(body, ["Example Agency"])["caption_credit"]

@@ -618,6 +618,8 @@ def _single_line_rule(s: str, script: str, sources: list[str]) -> LineRule | str
         return "pipe_menu"
     if CREDIT_TAIL.search(s) and not s.rstrip().endswith((".", "!", "?", '"', "”")) or re.search(r"(?<=\.)\s+[A-Z]{2,}[\w]*(?:[-/][A-Z][\w]*)+\s*$", s):
         return "caption_credit"
+    if sources and _source_credit(s, sources):
+        return "caption_credit"
     if _foreign_share(s, script) > FOREIGN_SCRIPT_MIN_SHARE:
         return "foreign_script"
     if script == "LATIN" and _is_other_language(s):
@@ -776,6 +778,13 @@ def _pass_inline(st: _CleanState) -> None:
             keep.append((cur, sb))
         ln.pieces = [(x, y) for x, y in keep if body[x:y].strip()]
         ln.text = " ".join(body[x:y].strip() for x, y in ln.pieces).strip()
+
+
+def _source_credit(line: str, sources: list[str]) -> bool:
+    """A photo credit that names a news source and goes on with its stamp (``…. – Agency, 1920, 20.06.2024``):
+    the line is a caption. A bare ``— Agency`` after prose is a wire credit (:func:`_trailing_credit`)."""
+    alt = "|".join(re.escape(n) for n in sorted(sources, key=len, reverse=True) if n)
+    return bool(re.search(rf"[.!?]\s*[–—-]\s*(?:{alt})\b[\w ]{{0,20}},(?:[^.!?]|(?<=\d)\.(?=\d))*$", line))
 
 
 def _trailing_credit(line: str, sources: list[str]) -> str:

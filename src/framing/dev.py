@@ -20,7 +20,7 @@ normalised, lower case, ``\\w+`` runs), each with its character span in the raw 
   of :mod:`framing.clean`).
 * ``coverage(row, sentence)`` = share of the row's tokens owned by the sentence. The
   row's *best* sentence is the one with the highest coverage; the row is **kept** when
-  that coverage is at least :data:`KEEP_COVERAGE` ("most of its tokens").
+  that coverage is more than :data:`KEEP_COVERAGE` ("most of its tokens").
 
 Output sentences that cover no label row are listed by :func:`unlabelled_sentences`.
 
@@ -44,7 +44,7 @@ from framing.corpus import ArticleResult, Corpus, build_corpus
 from framing.segment import normalise
 from framing.voice import load_speakers
 
-#: A label row is kept as a sentence when one output sentence covers at least this share of its tokens.
+#: A label row is kept as a sentence when one output sentence covers more than this share of its tokens.
 KEEP_COVERAGE = 0.5
 #: Label columns, in file order.
 LABEL_COLUMNS = ["article", "sentence", "chrome", "voice", "speaker", "partnership", "west", "clarity", "loaded"]
@@ -201,7 +201,7 @@ def match(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
 
     Columns added to the labels: ``located`` (the row was found in the article),
     ``reason`` (why not), ``n_tokens``, ``best_sentence`` (sentence_id), ``coverage``
-    (share of the row's tokens in its best sentence), ``kept`` (coverage ≥
+    (share of the row's tokens in its best sentence), ``kept`` (coverage >
     :data:`KEEP_COVERAGE`), ``n_sentences`` (output sentences owning any of its tokens),
     ``sentences`` (their ids, ``;``-separated), ``tok_start``/``tok_end`` (token span in
     the body), and the best sentence's ``text_out``, ``voice_out``, ``speaker_out``,
@@ -233,7 +233,7 @@ def match(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
                                sentences=";".join(idx.sentence_ids[o] for o in sorted(owners)))
                     if owners:
                         best, n = max(owners.items(), key=lambda kv: (kv[1], -kv[0]))
-                        out.update(best_sentence=idx.sentence_ids[best], coverage=n / len(rt), kept=n / len(rt) >= KEEP_COVERAGE)
+                        out.update(best_sentence=idx.sentence_ids[best], coverage=n / len(rt), kept=n / len(rt) > KEEP_COVERAGE)
             rows.append(out)
     m = pd.DataFrame(rows)
     info = sent_by_id.reindex(m.best_sentence.where(m.best_sentence != ""))
@@ -309,6 +309,7 @@ def error_tables(m: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {
         "unmatched": m[~m.located][["article", "sentence", "chrome", "reason"]],
         "chrome_kept": m[(m.chrome == "yes") & m.kept][cols],
+        "chrome_partly_kept": m[(m.chrome == "yes") & ~m.kept & (m.coverage > 0)][cols],
         "prose_lost": prose[prose.located & ~prose.kept][cols],
         "boundary": matched_prose[matched_prose.boundary_error][cols + ["split", "merged"]],
         "voice": matched_prose[matched_prose.voice != matched_prose.voice_out][cols],
@@ -322,7 +323,9 @@ def dev_quality(matched: pd.DataFrame) -> dict:
     Definitions (``matched`` from :func:`match`):
 
     * ``chrome_kept`` / ``chrome_kept_share``: chrome rows kept as a sentence (an output
-      sentence covers ≥ :data:`KEEP_COVERAGE` of their tokens), count and share of chrome rows.
+      sentence covers more than :data:`KEEP_COVERAGE` of their tokens), count and share of chrome rows.
+    * ``chrome_partly_kept``: chrome rows some of whose tokens (but not most) are in an output
+      sentence (chrome glued into prose that a rule only partly cut).
     * ``prose_lost_share``: prose rows not kept, as a share of prose rows.
     * ``boundary_error_share``: share of prose rows with a boundary error, among prose rows.
       A kept prose row is *split* when its tokens are owned by two or more output
@@ -346,6 +349,7 @@ def dev_quality(matched: pd.DataFrame) -> dict:
         "chrome_rows": int(len(chrome)),
         "chrome_kept": int(chrome.kept.sum()),
         "chrome_kept_share": share(chrome.kept.sum(), len(chrome)),
+        "chrome_partly_kept": int(((chrome.coverage > 0) & ~chrome.kept).sum()),
         "prose_rows": int(len(prose)),
         "prose_lost": int((~prose.kept).sum()),
         "prose_lost_share": share((~prose.kept).sum(), len(prose)),
