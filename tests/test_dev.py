@@ -117,3 +117,12 @@ def test_corrections_applied_and_checked(devset: Path, tmp_path: Path):
 def test_speaker_names_normalised():
     assert dev.norm_speaker("The Kremlin") == dev.norm_speaker("kremlin")
     assert dev.norm_speaker("Kim Jong-un.") == dev.norm_speaker("kim jong un")
+
+
+def test_cli_dev_writes_error_tables(devset: Path, tmp_path: Path, capsys):
+    from framing.cli import main
+
+    out = tmp_path / "errors"
+    assert main(["dev", "--dev", str(devset), "--errors", str(out)]) == 0
+    assert "chrome_kept_share" in capsys.readouterr().out
+    assert (out / "unmatched.csv").exists() and len(pd.read_csv(out / "unmatched.csv")) == 1

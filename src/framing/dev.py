@@ -108,9 +108,16 @@ def load_corrections(path: Path | None = None) -> pd.DataFrame:
 
 
 def apply_corrections(labels: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
-    """Labels with each correction applied; raises ValueError if a row or its old value is not found."""
+    """Labels with each correction applied.
+
+    A correction for an article that is not among the labels does not apply (another dev
+    set); for an article that is, a missing row or a different old value raises ValueError.
+    """
     out = labels.copy()
+    articles = set(out.article)
     for c in corrections.itertuples(index=False):
+        if c.article not in articles:
+            continue
         if c.field not in LABEL_COLUMNS or c.field in ("article", "sentence"):
             raise ValueError(f"correction of unknown or key field {c.field!r} ({c.article})")
         hit = out.index[(out.article == c.article) & (out.sentence == c.sentence)]
@@ -162,7 +169,7 @@ class ArticleIndex:
     by_first: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, res: ArticleResult) -> "ArticleIndex":
+    def build(cls, res: ArticleResult) -> ArticleIndex:
         raw = res.article.raw
         toks = [t for t in tokens(raw) if t[1] >= res.article.body_offset]
         raw_pos = _clean_to_raw(res)
@@ -342,7 +349,9 @@ def dev_quality(matched: pd.DataFrame) -> dict:
     kept_prose = prose[prose.kept]
     both_q = kept_prose[(kept_prose.voice == "quoted") & (kept_prose.voice_out == "quoted")]
     speaker_ok = both_q.speaker.map(norm_speaker) == both_q.speaker_out.map(norm_speaker)
-    share = lambda a, b: float(a) / b if b else float("nan")  # noqa: E731
+    def share(a, b) -> float:
+        return float(a) / b if b else float("nan")
+
     return {
         "rows": int(len(matched)),
         "unmatched": int((~matched.located).sum()),
@@ -370,20 +379,25 @@ def evaluate(dev_dir: Path | None = None, cache: bool = True) -> tuple[dict, pd.
     return dev_quality(matched), matched, tables
 
 
-def main() -> None:  # pragma: no cover - a report for the terminal
-    """Print the dev figures and every error (``python -m framing.dev``)."""
-    import sys
-
-    figures, _, tables = evaluate()
+def main_dev(dev_dir: Path | None = None, errors_dir: Path | None = None, verbose: bool = False) -> int:
+    """Print the dev figures (and with ``verbose`` every error); write the error tables to ``errors_dir``."""
+    figures, _, tables = evaluate(dev_dir)
     for k, v in figures.items():
         print(f"{k:24s} {v:.3f}" if isinstance(v, float) else f"{k:24s} {v}")
-    if "-v" in sys.argv:
+    if errors_dir is not None:
+        errors_dir.mkdir(parents=True, exist_ok=True)
+        for name, t in tables.items():
+            t.to_csv(errors_dir / f"{name}.csv", index=False)
+    if verbose:
         with pd.option_context("display.max_rows", None, "display.max_colwidth", 90, "display.width", 250):
             for name, t in tables.items():
                 print(f"\n=== {name} ({len(t)})")
                 if len(t):
                     print(t.to_string())
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    import sys
+
+    sys.exit(main_dev(verbose="-v" in sys.argv))

@@ -391,7 +391,9 @@ _INVERTED_END = re.compile(
 )
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by\s+[^,.;]{1,60}?\s+)?as\s+(?:saying|telling|stating|calling)\b", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"^(?:It|This)\s+(?:is|was|has been|had been)\s+(?:reported|said|stated|announced|claimed|alleged|noted|clarified|specified|emphasi[sz]ed|stressed)\s+that\b")
-_SOURCE_PHRASE = re.compile(r"(?:the\s+|a\s+|an\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,%d}?(?=\s*(?:[,.;:!?)]|$))" % (MAX_SOURCE_PHRASE_WORDS - 1), re.IGNORECASE)
+_SOURCE_PHRASE = re.compile(
+    rf"(?:the\s+|a\s+|an\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){{0,{MAX_SOURCE_PHRASE_WORDS - 1}}}?(?=\s*(?:[,.;:!?)]|$))", re.IGNORECASE
+)
 
 
 #: Nouns that make ``according to <phrase>`` an attribution when the phrase names no known speaker.
