@@ -144,7 +144,7 @@ LINE_RULES: list[LineRule] = [
         _rx(
             r"newsletter|straight to your inbox|in your (?:e-?mail|inbox)$|^\*\s*indicates required|enter your e-?mail|"
             r"^subscribe(?: now| today| for free)?!?$|updates on our (?:whatsapp|telegram)|"
-            r"^join our (?:whatsapp|telegram)|^get .{0,40}updates\b|^sign up\b(?! to (?:the|a) (?:deal|treaty|pact|agreement))"
+            r"^join our (?:whatsapp|telegram)|^get .{0,40}updates\b|^sign up (?:for|to|now|here|today)\b"
         ),
         end_marker=True,
         description="newsletter and channel sign-up blocks",
