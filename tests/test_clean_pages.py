@@ -23,7 +23,7 @@ def _page(*lines: str) -> str:
 
 @pytest.mark.parametrize(
     "line",
-    ["Tue 12 Sep 2023", "31 min ago", "2 minute read", "March 3, 2021 4:15 pm CET", "08:12 UTC+2, 2021-03-04", "Updated 5 hours ago"],
+    ["Tue 12 Sep 2023", "31 min ago", "2 minute read", "March 3, 2021 4:15 pm CET", "08:12 UTC+2, 2021-03-04", "Updated 5 hours ago", "Posted at 10:42"],
 )
 def test_stamp_lines(line):
     body = _page("A Headline About the Talks Today", line, PROSE, PROSE2)

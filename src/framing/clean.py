@@ -523,7 +523,8 @@ def _is_stamp_line(s: str, sources: list[str]) -> bool:
     if n == 0:
         return False
     words = re.findall(r"[^\W\d_]+", rest.lower())
-    return all(w in STAMP_WORDS for w in words) and (n >= 2 or not words or any(w in ("ago", "read") for w in words))
+    clock = bool(re.search(r"\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}", s))  # a time or a numeric date
+    return all(w in STAMP_WORDS for w in words) and (n >= 2 or clock or not words or any(w in ("ago", "read") for w in words))
 
 
 def _strip_sources(s: str, sources: list[str]) -> str:
