@@ -126,3 +126,9 @@ def test_cli_dev_writes_error_tables(devset: Path, tmp_path: Path, capsys):
     assert main(["dev", "--dev", str(devset), "--errors", str(out)]) == 0
     assert "chrome_kept_share" in capsys.readouterr().out
     assert (out / "unmatched.csv").exists() and len(pd.read_csv(out / "unmatched.csv")) == 1
+
+
+def test_quality_by_outlet_type(devset: Path):
+    m = _match(devset)
+    t = dev.quality_by(m, dev.load_sources(devset))
+    assert list(t.outlet_type) == ["blog"] and t.rows.iloc[0] == len(m)

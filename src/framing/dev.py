@@ -370,12 +370,20 @@ def dev_quality(matched: pd.DataFrame) -> dict:
     }
 
 
+def quality_by(matched: pd.DataFrame, sources: pd.DataFrame, by: str = "outlet_type") -> pd.DataFrame:
+    """:func:`dev_quality` per group of articles (``by`` is a column of the sources table, or ``article``)."""
+    m = matched.merge(sources[["article", by]].drop_duplicates("article"), on="article", how="left") if by != "article" else matched
+    rows = [{by: key, **dev_quality(grp)} for key, grp in m.groupby(by, dropna=False)]
+    return pd.DataFrame(rows)
+
+
 def evaluate(dev_dir: Path | None = None, cache: bool = True) -> tuple[dict, pd.DataFrame, dict[str, pd.DataFrame]]:
     """Labels (corrected) → pipeline → match → figures and error tables."""
     corpus = run_pipeline(dev_dir, cache=cache)
     matched = match(load_labels(dev_dir), corpus)
     tables = error_tables(matched)
     tables["unlabelled"] = unlabelled_sentences(matched, corpus)
+    tables["by_outlet_type"] = quality_by(matched, load_sources(dev_dir))
     return dev_quality(matched), matched, tables
 
 
