@@ -29,9 +29,17 @@ Kim's, relayed by AP. In a block written by a person (a reproduced letter or art
 reported speech inside it stays the author's, since the author asserts it.
 
 Speaker names are canonical (``Kim Jong-un``, ``the North Korean leader``, ``Kim`` →
-``Kim Jong Un``). Pronouns and role nouns (``he``, ``the scholar``) resolve to the
-speaker of the previous quoted sentence, else the first person named in the previous
-sentence, else the last named speaker.
+``Kim Jong Un``). Pronouns resolve to the speaker of the previous quoted sentence, else a
+person named earlier in the same sentence, else the first person named in the previous
+sentence, else the last named speaker. ``the analyst`` resolves to the person named with
+that role; ``his spokesman`` and ``a Russian expert`` stay roles, never the person they
+belong to. Full rules, named constants and hard cases: ``docs/voice.md``.
+
+Code layout: mentions (:func:`find_mentions`, an article :class:`Registry` of names,
+roles and groups); attribution rules (``ATTRIBUTION_RULES`` over an ``_AttrContext``,
+:func:`main_attribution`); per article (:func:`attribute`, with the article in an
+``_Article``, the state carried between sentences in a ``_Discourse`` and each sentence
+seen as a ``_Sent``). Name stop-lists are data (``data/name_stoplist.csv``).
 """
 
 from __future__ import annotations
