@@ -250,7 +250,7 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
     surnames = getattr(registry, "surnames", {})
     for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", text):
         name = surnames.get(m.group(0)) or registry.get(m.group(0))
-        inside_name = any(n.start <= m.start() and m.end() <= n.end for n in names)
+        inside_name = any(n.start <= m.start() and m.end() <= n.end and n.end - n.start > m.end() - m.start() for n in gazetteer + names)
         if name and not inside_name:
             cands.append(Mention(m.start(), m.end(), m.group(0), name, "local" if m.group(0) in surnames else "person"))
     roles = _role_mentions(text)
