@@ -40,7 +40,7 @@ def devset(tmp_path: Path) -> Path:
         _row("X01_test", "This line is not in the article at all."),
     ]
     (d / "labels_A.tsv").write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    (d / "SOURCES_A.tsv").write_text("article\toutlet\noutlet_type\nX01_test\tTest Outlet\tblog\n".replace("\noutlet_type", "\toutlet_type"), encoding="utf-8")
+    (d / "SOURCES_A.tsv").write_text("article\toutlet\toutlet_type\nX01_test\tTest Outlet\tblog\n", encoding="utf-8")
     return d
 
 
