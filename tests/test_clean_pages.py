@@ -23,7 +23,7 @@ def _page(*lines: str) -> str:
 
 @pytest.mark.parametrize(
     "line",
-    ["Tue 12 Sep 2023", "31 min ago", "2 minute read", "March 3, 2021 4:15 pm CET", "08:12 UTC+2, 2021-03-04", "Updated 5 hours ago"],
+    ["Tue 12 Sep 2023", "31 min ago", "2 minute read", "March 3, 2021 4:15 pm CET", "08:12 UTC+2, 2021-03-04", "Updated 5 hours ago", "Posted at 10:42"],
 )
 def test_stamp_lines(line):
     body = _page("A Headline About the Talks Today", line, PROSE, PROSE2)
@@ -224,3 +224,21 @@ def test_wire_credit_after_the_last_sentence_and_tag_lists():
     assert rules["trailing_credit"] == ["— Example Agency"] and rules["tag_list"] == ["#Talks #Trade #Energy"]
     assert PROSE2 in res.text and "— Kim" in res.text
     _check_accounting(body, res)
+
+
+def test_wire_dateline_without_a_date():
+    body = _page("A Headline About the Talks Today", "CAPITAL (Example Agency) – " + PROSE, PROSE2)
+    assert _rules(body)["dateline"] == ["CAPITAL (Example Agency) – "]
+
+
+def test_a_sentence_broken_across_lines_is_joined():
+    body = _page("A Headline About the Talks Today", PROSE, "The outing came after the two", "leaders had signed a deal on energy and trade.", PROSE2)
+    res = clean(body)
+    assert "The outing came after the two leaders had signed a deal on energy and trade." in res.text
+    _check_accounting(body, res)
+
+
+def test_photo_credit_naming_a_source_makes_a_caption():
+    cap = "The two ministers in the capital. March 3, 2021. – Example Agency International, 1920, 03.03.2021"
+    body = _page("A Headline About the Talks Today", PROSE, cap, PROSE2)
+    assert cap in _rules(body, ["Example Agency"])["caption_credit"]

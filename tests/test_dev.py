@@ -40,7 +40,7 @@ def devset(tmp_path: Path) -> Path:
         _row("X01_test", "This line is not in the article at all."),
     ]
     (d / "labels_A.tsv").write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    (d / "SOURCES_A.tsv").write_text("article\toutlet\noutlet_type\nX01_test\tTest Outlet\tblog\n".replace("\noutlet_type", "\toutlet_type"), encoding="utf-8")
+    (d / "SOURCES_A.tsv").write_text("article\toutlet\toutlet_type\nX01_test\tTest Outlet\tblog\n", encoding="utf-8")
     return d
 
 
@@ -117,3 +117,18 @@ def test_corrections_applied_and_checked(devset: Path, tmp_path: Path):
 def test_speaker_names_normalised():
     assert dev.norm_speaker("The Kremlin") == dev.norm_speaker("kremlin")
     assert dev.norm_speaker("Kim Jong-un.") == dev.norm_speaker("kim jong un")
+
+
+def test_cli_dev_writes_error_tables(devset: Path, tmp_path: Path, capsys):
+    from framing.cli import main
+
+    out = tmp_path / "errors"
+    assert main(["dev", "--dev", str(devset), "--errors", str(out)]) == 0
+    assert "chrome_kept_share" in capsys.readouterr().out
+    assert (out / "unmatched.csv").exists() and len(pd.read_csv(out / "unmatched.csv")) == 1
+
+
+def test_quality_by_outlet_type(devset: Path):
+    m = _match(devset)
+    t = dev.quality_by(m, dev.load_sources(devset))
+    assert list(t.outlet_type) == ["blog"] and t.rows.iloc[0] == len(m)

@@ -36,14 +36,16 @@ def test_seed_figures_hold(metrics):
 
 # --------------------------------------------------------------------------- the dev set (data/dev)
 # Real pages from 40 outlets (paraphrased), every visible line labelled; see framing.dev.
-# Thresholds: the acceptance targets of the real-pages issue, and for speakers the level reached
-# (the target of 0.90 is not reached yet; see docs/voice.md, "Known limits").
+# Thresholds: the levels reached by the real-pages issue (all within its acceptance targets —
+# chrome kept <= 5 %, prose lost <= 1 %, boundary errors <= 2 %, voice >= 0.95 — except speakers,
+# whose target of 0.90 is not reached yet; see docs/voice.md, "Known limits"). Measured: chrome
+# kept 3.9 %, prose lost 0.2 %, boundary errors 0.9 %, voice 0.979, speaker 0.853.
 
-DEV_MAX_CHROME_KEPT = 0.05
-DEV_MAX_PROSE_LOST = 0.01
-DEV_MAX_BOUNDARY_ERRORS = 0.02
-DEV_MIN_VOICE_ACCURACY = 0.95
-DEV_MIN_SPEAKER_ACCURACY = 0.84
+DEV_MAX_CHROME_KEPT = 0.04
+DEV_MAX_PROSE_LOST = 0.005
+DEV_MAX_BOUNDARY_ERRORS = 0.01
+DEV_MIN_VOICE_ACCURACY = 0.975
+DEV_MIN_SPEAKER_ACCURACY = 0.85
 
 
 @pytest.fixture(scope="module")
@@ -58,15 +60,15 @@ def test_dev_every_label_row_is_located(dev_figures):
     assert dev_figures["unmatched"] == 0
 
 
-def test_dev_chrome_kept_at_most_five_percent(dev_figures):
+def test_dev_chrome_kept(dev_figures):
     assert dev_figures["chrome_kept_share"] <= DEV_MAX_CHROME_KEPT
 
 
-def test_dev_prose_lost_at_most_one_percent(dev_figures):
+def test_dev_prose_lost(dev_figures):
     assert dev_figures["prose_lost_share"] <= DEV_MAX_PROSE_LOST
 
 
-def test_dev_boundary_errors_at_most_two_percent(dev_figures):
+def test_dev_boundary_errors(dev_figures):
     assert dev_figures["boundary_error_share"] <= DEV_MAX_BOUNDARY_ERRORS
 
 

@@ -108,3 +108,8 @@ def test_this_is_reported_by_attributes_the_sentence_before():
     body = _page("The two presidents met at the port on Monday. This is reported by Xinhua.", "It is clarified that the talks lasted three hours.")
     assert _one(body, "met at the port").speaker == "Xinhua"
     assert _one(body, "It is clarified").voice == "quoted"
+
+
+def test_a_local_first_name_never_breaks_a_longer_gazetteer_name():
+    body = _page("Deputy minister Andrei Petrov met the envoy.", "Defense Minister Andrei Belousov said the talks went well.")
+    assert _one(body, "talks went well").speaker == "Andrei Belousov"

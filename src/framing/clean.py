@@ -144,7 +144,7 @@ LINE_RULES: list[LineRule] = [
         _rx(
             r"newsletter|straight to your inbox|in your (?:e-?mail|inbox)$|^\*\s*indicates required|enter your e-?mail|"
             r"^subscribe(?: now| today| for free)?!?$|updates on our (?:whatsapp|telegram)|"
-            r"^join our (?:whatsapp|telegram)|^get .{0,40}updates\b|^sign up\b(?! to (?:the|a) (?:deal|treaty|pact|agreement))"
+            r"^join our (?:whatsapp|telegram)|^get .{0,40}updates\b|^sign up (?:for|to|now|here|today)\b"
         ),
         end_marker=True,
         description="newsletter and channel sign-up blocks",
@@ -318,12 +318,14 @@ LEDE_STAMP = re.compile(
     re.IGNORECASE,
 )
 #: A dateline at the front of a lede: a place in capitals with a date (``PLACE /Region/, September 13. /AGENCY/.``),
-#: or any place with a date and an agency tag (``Place, Sep 13 (Agency) --``).
+#: any place with a date and an agency tag (``Place, Sep 13 (Agency) --``), or a place in capitals with an
+#: agency tag and a dash (``PLACE (Agency) –``).
 _DATELINE_DATE = rf"{_MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?\.?"
 _DATELINE_TAG = r"(?:/[A-Z][\w .-]{0,30}/\.?|\([A-Z][\w .-]{0,30}\))"
 DATELINE = re.compile(
     rf"^(?:[A-Z]{{2,}}(?:[ /-][A-Z]{{2,}}){{0,3}}(?:\s*/[^/\n]{{1,40}}/)?,\s+{_DATELINE_DATE}\s*{_DATELINE_TAG}?"
-    rf"|[A-Z][A-Za-z'.-]+(?:[ /-][A-Z][A-Za-z'.-]+){{0,3}},\s+{_DATELINE_DATE}\s*{_DATELINE_TAG})"
+    rf"|[A-Z][A-Za-z'.-]+(?:[ /-][A-Z][A-Za-z'.-]+){{0,3}},\s+{_DATELINE_DATE}\s*{_DATELINE_TAG}"
+    rf"|[A-Z]{{2,}}(?:[ /-][A-Z]{{2,}}){{0,3}}\s*\([A-Z][\w .-]{{0,30}}\)\s*(?=--|—|–|-))"
     r"\s*(?:--|—|–|-)?\s+(?=[\"“A-Z])"
 )
 
@@ -521,7 +523,8 @@ def _is_stamp_line(s: str, sources: list[str]) -> bool:
     if n == 0:
         return False
     words = re.findall(r"[^\W\d_]+", rest.lower())
-    return all(w in STAMP_WORDS for w in words) and (n >= 2 or not words or any(w in ("ago", "read") for w in words))
+    clock = bool(re.search(r"\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}", s))  # a time or a numeric date
+    return all(w in STAMP_WORDS for w in words) and (n >= 2 or clock or not words or any(w in ("ago", "read") for w in words))
 
 
 def _strip_sources(s: str, sources: list[str]) -> str:
@@ -615,6 +618,8 @@ def _single_line_rule(s: str, script: str, sources: list[str]) -> LineRule | str
     if _is_pipe_menu(s):
         return "pipe_menu"
     if CREDIT_TAIL.search(s) and not s.rstrip().endswith((".", "!", "?", '"', "”")) or re.search(r"(?<=\.)\s+[A-Z]{2,}[\w]*(?:[-/][A-Z][\w]*)+\s*$", s):
+        return "caption_credit"
+    if sources and _source_credit(s, sources):
         return "caption_credit"
     if _foreign_share(s, script) > FOREIGN_SCRIPT_MIN_SHARE:
         return "foreign_script"
@@ -776,6 +781,13 @@ def _pass_inline(st: _CleanState) -> None:
         ln.text = " ".join(body[x:y].strip() for x, y in ln.pieces).strip()
 
 
+def _source_credit(line: str, sources: list[str]) -> bool:
+    """A photo credit that names a news source and goes on with its stamp (``…. – Agency, 1920, 20.06.2024``):
+    the line is a caption. A bare ``— Agency`` after prose is a wire credit (:func:`_trailing_credit`)."""
+    alt = "|".join(re.escape(n) for n in sorted(sources, key=len, reverse=True) if n)
+    return bool(re.search(rf"[.!?]\s*[–—-]\s*(?:{alt})\b[\w ]{{0,20}},(?:[^.!?]|(?<=\d)\.(?=\d))*$", line))
+
+
 def _trailing_credit(line: str, sources: list[str]) -> str:
     """A wire credit after the last sentence of a line (``… was announced. — Agency``, ``… said. (Agency)``).
 
@@ -891,6 +903,13 @@ def clean(body: str, source_names: Iterable[str] = ()) -> CleanResult:
     return _assemble(st)
 
 
+def _continues_line(out: list[str], paragraphs: list[Paragraph], para: str, kind: str) -> bool:
+    """A line that opens in lower case after a body line (or a short line taken for a heading) without sentence
+    punctuation continues it: the page broke the sentence across lines."""
+    return bool(out) and kind in ("body", "heading") and paragraphs[-1].kind in ("body", "heading") and para[:1].islower() \
+        and not _TERMINAL.search(out[-1])
+
+
 def _assemble(st: _CleanState) -> CleanResult:
     """Join the kept pieces into paragraphs; account for every character of the body."""
     body = st.body
@@ -915,6 +934,12 @@ def _assemble(st: _CleanState) -> CleanResult:
             parts.append(seg.strip())
             kept_chars += len(seg.strip())
         para = " ".join(parts)
+        if _continues_line(out, paragraphs, para, ln.kind or "body"):
+            # a sentence the page broke across lines: "… one of his aides" / "had said earlier …"
+            out[-1] += " " + para
+            cursor += 1 + len(para)
+            paragraphs[-1] = Paragraph(paragraphs[-1].index, paragraphs[-1].start, cursor, "body")
+            continue
         cursor += 2 if out else 0
         out.append(para)
         paragraphs.append(Paragraph(len(paragraphs), cursor, cursor + len(para), ln.kind or "body"))

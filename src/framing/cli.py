@@ -13,6 +13,11 @@
     Score article files or folders: one row per kept sentence with voice, speaker,
     stance labels and scores, and loaded terms.
 
+``framing dev [--dev DIR] [--errors DIR] [-v]``
+    Evaluate the corpus pipeline on the development set (default ``data/dev``): chrome
+    kept, prose lost, boundary errors, voice and speaker accuracy (see ``framing.dev``);
+    ``--errors`` writes every remaining error as CSV tables, ``-v`` prints them.
+
 ``framing run --corpus PATH --out DIR``
     Execute the notebook series (corpus, loaded terms, outlet comparison) on another
     folder of articles, writing executed notebooks, data and figures under DIR.
@@ -44,6 +49,12 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     return main_score(args.paths, args.out, args.model, progress=not args.no_progress, engine=args.engine, scheduler=args.scheduler,
                       any_language=args.any_language)
+
+
+def _cmd_dev(args: argparse.Namespace) -> int:
+    from framing.dev import main_dev
+
+    return main_dev(Path(args.dev) if args.dev else None, Path(args.errors) if args.errors else None, args.verbose)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -79,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--engine", choices=["local", "dask"], default="local", help="local (default) or dask: partitions scored on Dask workers")
     s.add_argument("--scheduler", help="with --engine dask: address of an existing scheduler (default: a LocalCluster)")
     s.set_defaults(func=_cmd_score)
+
+    d = sub.add_parser("dev", help="evaluate the pipeline on the labelled development set")
+    d.add_argument("--dev", help="dev-set folder (default: data/dev)")
+    d.add_argument("--errors", help="write the error tables as CSV files into DIR")
+    d.add_argument("-v", "--verbose", action="store_true", help="print every remaining error")
+    d.set_defaults(func=_cmd_dev)
 
     r = sub.add_parser("run", help="run the notebook series on another corpus")
     r.add_argument("--corpus", required=True, help="folder of article files")

@@ -20,7 +20,7 @@ normalised, lower case, ``\\w+`` runs), each with its character span in the raw 
   of :mod:`framing.clean`).
 * ``coverage(row, sentence)`` = share of the row's tokens owned by the sentence. The
   row's *best* sentence is the one with the highest coverage; the row is **kept** when
-  that coverage is at least :data:`KEEP_COVERAGE` ("most of its tokens").
+  that coverage is more than :data:`KEEP_COVERAGE` ("most of its tokens").
 
 Output sentences that cover no label row are listed by :func:`unlabelled_sentences`.
 
@@ -44,7 +44,7 @@ from framing.corpus import ArticleResult, Corpus, build_corpus
 from framing.segment import normalise
 from framing.voice import load_speakers
 
-#: A label row is kept as a sentence when one output sentence covers at least this share of its tokens.
+#: A label row is kept as a sentence when one output sentence covers more than this share of its tokens.
 KEEP_COVERAGE = 0.5
 #: Label columns, in file order.
 LABEL_COLUMNS = ["article", "sentence", "chrome", "voice", "speaker", "partnership", "west", "clarity", "loaded"]
@@ -108,9 +108,16 @@ def load_corrections(path: Path | None = None) -> pd.DataFrame:
 
 
 def apply_corrections(labels: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
-    """Labels with each correction applied; raises ValueError if a row or its old value is not found."""
+    """Labels with each correction applied.
+
+    A correction for an article that is not among the labels does not apply (another dev
+    set); for an article that is, a missing row or a different old value raises ValueError.
+    """
     out = labels.copy()
+    articles = set(out.article)
     for c in corrections.itertuples(index=False):
+        if c.article not in articles:
+            continue
         if c.field not in LABEL_COLUMNS or c.field in ("article", "sentence"):
             raise ValueError(f"correction of unknown or key field {c.field!r} ({c.article})")
         hit = out.index[(out.article == c.article) & (out.sentence == c.sentence)]
@@ -162,7 +169,7 @@ class ArticleIndex:
     by_first: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, res: ArticleResult) -> "ArticleIndex":
+    def build(cls, res: ArticleResult) -> ArticleIndex:
         raw = res.article.raw
         toks = [t for t in tokens(raw) if t[1] >= res.article.body_offset]
         raw_pos = _clean_to_raw(res)
@@ -201,7 +208,7 @@ def match(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
 
     Columns added to the labels: ``located`` (the row was found in the article),
     ``reason`` (why not), ``n_tokens``, ``best_sentence`` (sentence_id), ``coverage``
-    (share of the row's tokens in its best sentence), ``kept`` (coverage ≥
+    (share of the row's tokens in its best sentence), ``kept`` (coverage >
     :data:`KEEP_COVERAGE`), ``n_sentences`` (output sentences owning any of its tokens),
     ``sentences`` (their ids, ``;``-separated), ``tok_start``/``tok_end`` (token span in
     the body), and the best sentence's ``text_out``, ``voice_out``, ``speaker_out``,
@@ -233,7 +240,7 @@ def match(labels: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
                                sentences=";".join(idx.sentence_ids[o] for o in sorted(owners)))
                     if owners:
                         best, n = max(owners.items(), key=lambda kv: (kv[1], -kv[0]))
-                        out.update(best_sentence=idx.sentence_ids[best], coverage=n / len(rt), kept=n / len(rt) >= KEEP_COVERAGE)
+                        out.update(best_sentence=idx.sentence_ids[best], coverage=n / len(rt), kept=n / len(rt) > KEEP_COVERAGE)
             rows.append(out)
     m = pd.DataFrame(rows)
     info = sent_by_id.reindex(m.best_sentence.where(m.best_sentence != ""))
@@ -309,6 +316,7 @@ def error_tables(m: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {
         "unmatched": m[~m.located][["article", "sentence", "chrome", "reason"]],
         "chrome_kept": m[(m.chrome == "yes") & m.kept][cols],
+        "chrome_partly_kept": m[(m.chrome == "yes") & ~m.kept & (m.coverage > 0)][cols],
         "prose_lost": prose[prose.located & ~prose.kept][cols],
         "boundary": matched_prose[matched_prose.boundary_error][cols + ["split", "merged"]],
         "voice": matched_prose[matched_prose.voice != matched_prose.voice_out][cols],
@@ -322,7 +330,9 @@ def dev_quality(matched: pd.DataFrame) -> dict:
     Definitions (``matched`` from :func:`match`):
 
     * ``chrome_kept`` / ``chrome_kept_share``: chrome rows kept as a sentence (an output
-      sentence covers ≥ :data:`KEEP_COVERAGE` of their tokens), count and share of chrome rows.
+      sentence covers more than :data:`KEEP_COVERAGE` of their tokens), count and share of chrome rows.
+    * ``chrome_partly_kept``: chrome rows some of whose tokens (but not most) are in an output
+      sentence (chrome glued into prose that a rule only partly cut).
     * ``prose_lost_share``: prose rows not kept, as a share of prose rows.
     * ``boundary_error_share``: share of prose rows with a boundary error, among prose rows.
       A kept prose row is *split* when its tokens are owned by two or more output
@@ -339,13 +349,16 @@ def dev_quality(matched: pd.DataFrame) -> dict:
     kept_prose = prose[prose.kept]
     both_q = kept_prose[(kept_prose.voice == "quoted") & (kept_prose.voice_out == "quoted")]
     speaker_ok = both_q.speaker.map(norm_speaker) == both_q.speaker_out.map(norm_speaker)
-    share = lambda a, b: float(a) / b if b else float("nan")  # noqa: E731
+    def share(a, b) -> float:
+        return float(a) / b if b else float("nan")
+
     return {
         "rows": int(len(matched)),
         "unmatched": int((~matched.located).sum()),
         "chrome_rows": int(len(chrome)),
         "chrome_kept": int(chrome.kept.sum()),
         "chrome_kept_share": share(chrome.kept.sum(), len(chrome)),
+        "chrome_partly_kept": int(((chrome.coverage > 0) & ~chrome.kept).sum()),
         "prose_rows": int(len(prose)),
         "prose_lost": int((~prose.kept).sum()),
         "prose_lost_share": share((~prose.kept).sum(), len(prose)),
@@ -357,29 +370,42 @@ def dev_quality(matched: pd.DataFrame) -> dict:
     }
 
 
+def quality_by(matched: pd.DataFrame, sources: pd.DataFrame, by: str = "outlet_type") -> pd.DataFrame:
+    """:func:`dev_quality` per group of articles (``by`` is a column of the sources table, or ``article``)."""
+    m = matched.merge(sources[["article", by]].drop_duplicates("article"), on="article", how="left") if by != "article" else matched
+    rows = [{by: key, **dev_quality(grp)} for key, grp in m.groupby(by, dropna=False)]
+    return pd.DataFrame(rows)
+
+
 def evaluate(dev_dir: Path | None = None, cache: bool = True) -> tuple[dict, pd.DataFrame, dict[str, pd.DataFrame]]:
     """Labels (corrected) → pipeline → match → figures and error tables."""
     corpus = run_pipeline(dev_dir, cache=cache)
     matched = match(load_labels(dev_dir), corpus)
     tables = error_tables(matched)
     tables["unlabelled"] = unlabelled_sentences(matched, corpus)
+    tables["by_outlet_type"] = quality_by(matched, load_sources(dev_dir))
     return dev_quality(matched), matched, tables
 
 
-def main() -> None:  # pragma: no cover - a report for the terminal
-    """Print the dev figures and every error (``python -m framing.dev``)."""
-    import sys
-
-    figures, _, tables = evaluate()
+def main_dev(dev_dir: Path | None = None, errors_dir: Path | None = None, verbose: bool = False) -> int:
+    """Print the dev figures (and with ``verbose`` every error); write the error tables to ``errors_dir``."""
+    figures, _, tables = evaluate(dev_dir)
     for k, v in figures.items():
         print(f"{k:24s} {v:.3f}" if isinstance(v, float) else f"{k:24s} {v}")
-    if "-v" in sys.argv:
+    if errors_dir is not None:
+        errors_dir.mkdir(parents=True, exist_ok=True)
+        for name, t in tables.items():
+            t.to_csv(errors_dir / f"{name}.csv", index=False)
+    if verbose:
         with pd.option_context("display.max_rows", None, "display.max_colwidth", 90, "display.width", 250):
             for name, t in tables.items():
                 print(f"\n=== {name} ({len(t)})")
                 if len(t):
                     print(t.to_string())
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    import sys
+
+    sys.exit(main_dev(verbose="-v" in sys.argv))

@@ -29,7 +29,7 @@ SCORE_COLUMNS = [
     "stance_partnership", "stance_west", "stance_partnership_score", "stance_west_score",
     "loaded_terms", "loaded_categories",
 ]
-EXTRA_COLUMNS = ["event", "date", "paragraph", "sentence", "kind", "n_words", "voice_type", "relayed_by",
+EXTRA_COLUMNS = ["event", "date", "paragraph", "sentence", "kind", "n_words", "truncated", "voice_type", "relayed_by",
                  "p_partnership_critical", "p_partnership_neutral", "p_partnership_favorable",
                  "p_west_critical", "p_west_neutral", "p_west_favorable"]
 

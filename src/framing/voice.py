@@ -29,9 +29,17 @@ Kim's, relayed by AP. In a block written by a person (a reproduced letter or art
 reported speech inside it stays the author's, since the author asserts it.
 
 Speaker names are canonical (``Kim Jong-un``, ``the North Korean leader``, ``Kim`` →
-``Kim Jong Un``). Pronouns and role nouns (``he``, ``the scholar``) resolve to the
-speaker of the previous quoted sentence, else the first person named in the previous
-sentence, else the last named speaker.
+``Kim Jong Un``). Pronouns resolve to the speaker of the previous quoted sentence, else a
+person named earlier in the same sentence, else the first person named in the previous
+sentence, else the last named speaker. ``the analyst`` resolves to the person named with
+that role; ``his spokesman`` and ``a Russian expert`` stay roles, never the person they
+belong to. Full rules, named constants and hard cases: ``docs/voice.md``.
+
+Code layout: mentions (:func:`find_mentions`, an article :class:`Registry` of names,
+roles and groups); attribution rules (``ATTRIBUTION_RULES`` over an ``_AttrContext``,
+:func:`main_attribution`); per article (:func:`attribute`, with the article in an
+``_Article``, the state carried between sentences in a ``_Discourse`` and each sentence
+seen as a ``_Sent``). Name stop-lists are data (``data/name_stoplist.csv``).
 """
 
 from __future__ import annotations
@@ -88,7 +96,7 @@ _GROUP_ROLE = re.compile(
     r"(?:(?!(?:to|for|what|of|in|on|at|by|with|from|that|which|who|and|or|but|as|than|a|an|the|said|says|while|when)\b)[a-z-]+\s+){0,2}?"
     r"(?i:officials|authorities|experts|analysts|observers|critics|diplomats|sources|media|press|journalists|"
     r"reports|report|government|ministry|agenc(?:y|ies)|television|newspapers?|prosecutors|investigators|lawmakers|"
-    r"legislators|residents|witnesses|document|statement|message|embassy|council|commission|committee|office|"
+    r"legislators|residents|witnesses|aides|advisers|advisors|spokesmen|document|statement|message|embassy|council|commission|committee|office|"
     r"department|parliament)\b"
 )
 _NAME = re.compile(
@@ -242,15 +250,15 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
     surnames = getattr(registry, "surnames", {})
     for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", text):
         name = surnames.get(m.group(0)) or registry.get(m.group(0))
-        inside_name = any(n.start <= m.start() and m.end() <= n.end for n in names)
+        inside_name = any(n.start <= m.start() and m.end() <= n.end and n.end - n.start > m.end() - m.start() for n in gazetteer + names)
         if name and not inside_name:
             cands.append(Mention(m.start(), m.end(), m.group(0), name, "local" if m.group(0) in surnames else "person"))
     roles = _role_mentions(text)
     for r in roles:  # "the Moscow government" is the Russian government; "the NATO Council" is a group of its own
-        inner = [g for g in gazetteer if g.kind in ("government", "organisation") and r.start <= g.start and g.end <= r.end
-                 and (r.end - r.start) > (g.end - g.start)]
+        inner = [g for g in gazetteer if r.start <= g.start and g.end <= r.end and (r.end - r.start) > (g.end - g.start)
+                 and (g.kind in ("government", "organisation") or re.match(r"['’]s\b", r.text[g.end - r.start :]))]
         if r.kind == "group" and inner:
-            if _GOVERNMENT_HEAD.search(r.text) or inner[0].kind == "organisation":
+            if inner[0].kind != "person" and (_GOVERNMENT_HEAD.search(r.text) or inner[0].kind == "organisation"):
                 r.canonical = inner[0].canonical  # "the NATO Council" speaks for NATO
             r.kind = "government_group"
     cands += roles
@@ -391,7 +399,9 @@ _INVERTED_END = re.compile(
 )
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by\s+[^,.;]{1,60}?\s+)?as\s+(?:saying|telling|stating|calling)\b", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"^(?:It|This)\s+(?:is|was|has been|had been)\s+(?:reported|said|stated|announced|claimed|alleged|noted|clarified|specified|emphasi[sz]ed|stressed)\s+that\b")
-_SOURCE_PHRASE = re.compile(r"(?:the\s+|a\s+|an\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,%d}?(?=\s*(?:[,.;:!?)]|$))" % (MAX_SOURCE_PHRASE_WORDS - 1), re.IGNORECASE)
+_SOURCE_PHRASE = re.compile(
+    rf"(?:the\s+|a\s+|an\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){{0,{MAX_SOURCE_PHRASE_WORDS - 1}}}?(?=\s*(?:[,.;:!?)]|$))", re.IGNORECASE
+)
 
 
 #: Nouns that make ``according to <phrase>`` an attribution when the phrase names no known speaker.
