@@ -24,8 +24,7 @@ import pandas as pd
 
 from framing import config
 from framing.lexicon import LEXICON_CSV, Lexicon
-from framing.lexicon_eval import (check_adjudication, dev_sentences, hits_for_check, neutral_hits, read_adjudication,
-                                  recall_table, seed_check, seed_sentences)
+from framing.lexicon_eval import check_adjudication, dev_sentences, hits_for_check, neutral_hits, read_adjudication, recall_table, seed_check, seed_sentences
 
 HITS_CSV = config.ANNOTATIONS / "lexicon_hits_v2.csv"
 

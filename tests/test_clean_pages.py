@@ -91,7 +91,8 @@ def test_credit_tails(caption):
 
 def test_repeated_lines_and_teaser_twins():
     twin = "Two ships wait outside the harbour before the talks begin on Monday."
-    body = _page("A Headline About the Talks Today", PROSE, twin, twin, "Other Story Tells of a Long Journey Home", "Section Other Story Tells of a Long Journey Home", PROSE2)
+    body = _page("A Headline About the Talks Today", PROSE, twin, twin, "Other Story Tells of a Long Journey Home", "Section Other Story Tells of a "
+        "Long Journey Home", PROSE2)
     rules = _rules(body)
     assert rules["repeated_line"].count(twin) == 2
     assert "Other Story Tells of a Long Journey Home" in rules["repeated_line"]

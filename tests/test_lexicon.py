@@ -103,10 +103,12 @@ def test_partnership_praise_hits_but_treaty_name_does_not(lx):
     ("the US is an imperial force", "imperialism"), ("refusing Washington's dictates", "diktat"),
     ("the two internationally isolated leaders", "isolated_regime"), ("leaders isolated by the West", "isolated_regime"),
     ("North Korea, isolated and sanctioned, agreed", "isolated_regime"), ("Russia's deepening isolation", "isolated_regime"),
-    ("a summit of pariah presidents", "pariah"), ("an act of desperation", "desperate"), ("a shunned regime", "outcast"), ("the world shuns Russia", "outcast"), ("Moscow went begging for help", "cap_in_hand"),
+    ("a summit of pariah presidents", "pariah"), ("an act of desperation", "desperate"), ("a shunned regime", "outcast"),
+    ("the world shuns Russia", "outcast"), ("Moscow went begging for help", "cap_in_hand"),
     ("to rescue Moscow's flagging war effort", "flagging_war"), ("stuck in a quagmire", "quagmire"),
     ("illicit transfers of shells", "illegal_arms_transfers"), ("an illicit nuclear weapons programme", "illegal_arms_transfers"),
-    ("in violation of UN Security Council resolutions", "violation_un_resolutions"), ("Russian violations of the UN Security Council non-proliferation resolution", "violation_un_resolutions"),
+    ("in violation of UN Security Council resolutions", "violation_un_resolutions"),
+    ("Russian violations of the UN Security Council non-proliferation resolution", "violation_un_resolutions"),
     ("they would defy sanctions", "sanctions_evasion"),
     ("the growing axis of China, Russia, North Korea, and Iran", "axis_named"), ("a Moscow-Pyongyang axis", "axis_named"),
     ("the invincible friendship", "invincible"), ("the invincibility of our ties", "invincible"),
@@ -114,10 +116,11 @@ def test_partnership_praise_hits_but_treaty_name_does_not(lx):
     ("comrade-in-arms relations", "comrades_in_arms"), ("our dearest friend", "superlative_friend"), ("a steadfast ally", "superlative_friend"),
     ("relations at the highest level in history", "allied_partnership"), ("the West is furious", "western_panic"),
     ("panic in the West", "western_panic"), ("another anti-Russian campaign", "anti_russian"), ("the sanctions cudgel", "sanctions_cudgel"),
-    ("a conspiracy against the Atlanticists", "atlanticists"), ("the so-called order based on rules", "order_based_on_rules"),
+    ("a conspiracy against the Atlanticists", "atlanticists"),
     ("a marriage of necessity", "marriage_of_convenience"), ("born of convenience", "marriage_of_convenience"),
     ("mutual transactional needs", "marriage_of_convenience"), ("confronting a common threat", "common_enemy"),
-    ("a perilous trade", "dangerous_alliance"), ("an anachronistic pact", "anachronistic"), ("stop their illegal cooperation", "illegal_arms_transfers"), ("notorious for graft", "notorious"), ("a backward economy", "backward"),
+    ("a perilous trade", "dangerous_alliance"), ("an anachronistic pact", "anachronistic"), ("stop their illegal cooperation", "illegal_arms_transfers"),
+    ("notorious for graft", "notorious"), ("a backward economy", "backward"),
 ])
 def test_v2_entries_and_inflections(lx, text, entry):
     assert entry in _ids(lx, text)
@@ -160,3 +163,11 @@ def test_every_example_is_matched_by_its_entry(lx):
     t = lexicon_table()
     bad = [r.id for r in t.itertuples() if r.id not in _ids(lx, r.example)]
     assert bad == []
+
+
+def test_v21_names_and_formulas_are_not_loaded():
+    """Version 2.1: the blind check found these to be names of concepts or proposals, not loaded by themselves."""
+    lx = Lexicon.load()
+    for text in ("the order based on rules", "a new Eurasian security architecture"):
+        assert not [h for h in lx.match(text) if h.id in ("order_based_on_rules", "equal_indivisible_security")], text
+    assert [h.id for h in lx.match("the principle of indivisible security")] == ["equal_indivisible_security"]

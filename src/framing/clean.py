@@ -136,7 +136,8 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         "share",
-        _rx(r"^share (?:on|via|to) (?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|vk)\b|\bshare button$|^copy link button$|^share this (?:article|story|page)\b"),
+        _rx(r"^share (?:on|via|to) (?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|vk)\b|\bshare button$|^copy link button$|"
+            r"^share this (?:article|story|page)\b"),
         description="sharing buttons",
     ),
     LineRule(
@@ -152,7 +153,8 @@ LINE_RULES: list[LineRule] = [
     LineRule(
         "donation",
         _rx(
-            r"^support (?:us|our (?:work|journalism)|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))\s*!?$|^donate\b|\bbecome a (?:patron|member|supporter|subscriber)\b|patreon|"
+            r"^support (?:us|our (?:work|journalism)|(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))\s*!?$|^donate\b|\bbecome a (?:patron|member|supporter|"
+            r"subscriber)\b|patreon|"
             r"fund ?raising campaign|^annual (?:subscription|fund)|answerable only to (?:our )?readers|"
             r"support (?:honest|independent|reader-funded) journalism|make a (?:monthly|yearly|one-time)"
         ),

@@ -259,7 +259,7 @@ def _boundary(m: pd.DataFrame) -> pd.DataFrame:
         kept_by_sentence.setdefault(sid, []).append(i)
     m["split"] = (m.chrome == "no") & m.kept & (m.n_sentences > 1)
     m["merged"] = False
-    for sid, rows in kept_by_sentence.items():
+    for _sid, rows in kept_by_sentence.items():
         if len(rows) > 1:
             m.loc[rows, "merged"] = True
     m["boundary_error"] = m.split | m.merged

@@ -175,7 +175,8 @@ class Lexicon:
         out = sentences.copy()
         out["loaded_terms"] = terms
         out["loaded_categories"] = cats
-        c = pd.DataFrame(counts, columns=LEX_COUNT_COLUMNS, index=out.index, dtype="int64") if counts else pd.DataFrame(columns=LEX_COUNT_COLUMNS, dtype="int64")
+        c = (pd.DataFrame(counts, columns=LEX_COUNT_COLUMNS, index=out.index, dtype="int64") if counts
+             else pd.DataFrame(columns=LEX_COUNT_COLUMNS, dtype="int64"))
         for col in LEX_COUNT_COLUMNS:
             out[col] = c[col]
         return out

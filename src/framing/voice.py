@@ -77,7 +77,8 @@ _VERB = re.compile(rf"(?<![\w-])(?:{SPEECH_VERBS})(?![\w-])", re.IGNORECASE)
 _QUOTING = re.compile(r"^(?:quoted|quotes|cited|cites)$", re.IGNORECASE)
 
 #: Verbs whose object is the addressee: ``..., told Sputnik`` names no speaker.
-_ADDRESSEE = re.compile(r"^(?:told|tells|tell|telling|asked|asks|thanked|thanks|urged|urges|reminded|accused|accuses|quoted|quotes|cited|cites)$", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"^(?:told|tells|tell|telling|asked|asks|thanked|thanks|urged|urges|reminded|accused|accuses|"
+                        r"quoted|quotes|cited|cites)$", re.IGNORECASE)
 #: Adjectival participles: ``an alleged arms deal`` is no attribution.
 _ADJECTIVAL = re.compile(r"\b(?:an?|the|its|their|his|her)\s+$", re.IGNORECASE)
 
@@ -127,7 +128,8 @@ _DEICTIC_INTRO = re.compile(r"^(?:here is|here's|below is|the following is|what 
 #: A headline of the form "Speaker: statement".
 _HEADLINE_SPEAKER = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}):\s+\S")
 #: "This was stated by X": X is also the source of the sentence before.
-_CATAPHORIC = re.compile(r"^(?:This|That|It|These|Such plans)\s+(?:is|are|was|were|has been)\s+(?:stated|said|announced|reported|noted|written|confirmed)\s+by\b")
+_CATAPHORIC = re.compile(r"^(?:This|That|It|These|Such plans)\s+(?:is|are|was|were|has been)\s+(?:stated|said|announced|reported|noted|written|"
+    r"confirmed)\s+by\b")
 _BLOCK_END_NOTE = re.compile(r"^\[(?:my |emphasis|end|editor|ed\.|note)", re.IGNORECASE)
 _AUTHOR_MARKER = re.compile(r"^(?:IMO|IMHO|In my (?:view|opinion)|My (?:take|comment|view)|Editor['’]s note)\b")
 
@@ -397,8 +399,10 @@ _INVERTED_END = re.compile(
     r"adding|noting|according|told|when)\b)",
     re.IGNORECASE,
 )
-_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by\s+[^,.;]{1,60}?\s+)?as\s+(?:saying|telling|stating|calling)\b", re.IGNORECASE)
-_IMPERSONAL = re.compile(r"^(?:It|This)\s+(?:is|was|has been|had been)\s+(?:reported|said|stated|announced|claimed|alleged|noted|clarified|specified|emphasi[sz]ed|stressed)\s+that\b")
+_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+quoted\s+(?:by\s+[^,.;]{1,60}?\s+)?as\s+"
+                        r"(?:saying|telling|stating|calling)\b", re.IGNORECASE)
+_IMPERSONAL = re.compile(r"^(?:It|This)\s+(?:is|was|has been|had been)\s+(?:reported|said|stated|announced|claimed|alleged|noted|"
+                         r"clarified|specified|emphasi[sz]ed|stressed)\s+that\b")
 _SOURCE_PHRASE = re.compile(
     rf"(?:the\s+|a\s+|an\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){{0,{MAX_SOURCE_PHRASE_WORDS - 1}}}?(?=\s*(?:[,.;:!?)]|$))", re.IGNORECASE
 )
