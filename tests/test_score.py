@@ -94,8 +94,22 @@ def test_tampered_weights_are_refused(tmp_path):
 def test_saved_model_metadata():
     meta = json.loads((MODEL_DIR / "model.json").read_text())
     assert meta["encoder"].startswith("all-MiniLM-L6-v2")
-    assert set(meta["evaluation"]) == {"partnership", "west"}
-    assert (MODEL_DIR / "MODEL_CARD.md").exists()
+    assert set(meta["evaluation"]) == {"protocol", "partnership", "west"}
+    assert meta["evaluation"]["protocol"].startswith("v2")
+    for t in ("partnership", "west"):
+        assert {"dev", "seed"} <= set(meta["evaluation"][t]), "protocol v2 reports seeds and dev separately"
+    card = (MODEL_DIR / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert f"macro-F1 {meta['evaluation']['partnership']['dev']['macro_f1']:.2f}" in card, "the card is computed from the metadata"
+
+
+def test_a_model_trained_on_another_lexicon_is_refused(tmp_path):
+    d = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, d)
+    meta = json.loads((d / "model.json").read_text())
+    meta["lexicon_sha256"] = "0" * 64
+    (d / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelIntegrityError, match="lexicon"):
+        load_model(d)
 
 
 def test_loading_and_scoring_never_touch_the_network(new_corpus, monkeypatch):

@@ -90,7 +90,12 @@ def heatmap(ax, table: pd.DataFrame, xlabels: list[str] | None = None, cmap: str
 
     data = table.to_numpy(dtype=float)
     im = ax.imshow(data, cmap=cmap, aspect="auto")
-    ax.set_xticks(range(table.shape[1]), xlabels or [str(c) for c in table.columns], fontsize=fontsize)
+    labels = xlabels or [str(c) for c in table.columns]
+    if table.shape[1] > 6:  # many columns: slant the labels so neighbours do not overlap
+        ax.set_xticks(range(table.shape[1]), [lab.replace("\n", " ") for lab in labels], fontsize=fontsize, rotation=30, ha="right",
+                      rotation_mode="anchor")
+    else:
+        ax.set_xticks(range(table.shape[1]), labels, fontsize=fontsize)
     ax.set_yticks(range(table.shape[0]), table.index)
     top = np.nanmax(data) if data.size else 0
     for i in range(table.shape[0]):

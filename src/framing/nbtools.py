@@ -36,13 +36,22 @@ def strip(path: Path | str) -> bool:
     return True
 
 
-def figure_cells_without_image(path: Path | str) -> list[int]:
-    """Indices of code cells that draw (``plt.show()`` or ``save_figure``) but store no PNG output."""
+#: Cell tag of sections that run only in the project's own analysis (they draw nothing on another corpus).
+PROJECT_ONLY_TAG = "project-only"
+
+
+def figure_cells_without_image(path: Path | str, skip_tags: tuple[str, ...] = ()) -> list[int]:
+    """Indices of code cells that draw (``plt.show()`` or ``save_figure``) but store no PNG output.
+
+    Cells carrying one of ``skip_tags`` are not checked (``framing run`` skips project-only sections).
+    """
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
     bad = []
     for i, cell in enumerate(nb.get("cells", [])):
         src = "".join(cell.get("source", ""))
         if cell.get("cell_type") != "code" or not ("plt.show()" in src or "save_figure(" in src):
+            continue
+        if set(cell.get("metadata", {}).get("tags", [])) & set(skip_tags):
             continue
         if not any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
             bad.append(i)
