@@ -113,3 +113,20 @@ def test_this_is_reported_by_attributes_the_sentence_before():
 def test_a_local_first_name_never_breaks_a_longer_gazetteer_name():
     body = _page("Deputy minister Andrei Petrov met the envoy.", "Defense Minister Andrei Belousov said the talks went well.")
     assert _one(body, "talks went well").speaker == "Andrei Belousov"
+
+
+def test_a_title_refers_to_the_person_named_with_it_elsewhere_in_the_article():
+    body = _page("Exland's Deputy Trade Minister voiced hope on Monday that talks would go on, according to a news report.",
+                 "Deputy Trade Minister Ivo Marek said the accord was ready, the agency reported.")
+    v = _one(body, "voiced hope")
+    assert v.voice == "quoted" and v.speaker == "Ivo Marek"
+    two = _page("Exland's Deputy Trade Minister said talks would go on.", "Deputy Trade Minister Ivo Marek met Deputy Trade Minister Ana Sol.")
+    assert _one(two, "talks would go on").speaker not in ("Ivo Marek", "Ana Sol")  # two people with that title: no choice
+    owner = _page("Wyland's Deputy Trade Minister said talks would go on.", "Exland's Deputy Trade Minister Ivo Marek arrived.")
+    assert _one(owner, "talks would go on").speaker != "Ivo Marek"  # another country's minister
+
+
+def test_according_to_a_report_yields_to_the_role_speaking_inside_it():
+    body = _page("According to a news report, Exland's Deputy Trade Minister said the accord was ready.",
+                 "Deputy Trade Minister Ivo Marek arrived later.")
+    assert _one(body, "accord was ready").speaker == "Ivo Marek"

@@ -90,7 +90,14 @@ _ROLE_NOUNS = (
     r"(?:scholar|analyst|expert|professor|researcher|diplomat|envoy|aide|official|spokes(?:man|person|woman)|head|chief|"
     r"leader|president|minister|general|commentator|author|editor|ambassador|representative|adviser|advisor)"
 )
-_PERSON_ROLE = re.compile(rf"\b(?:the|this|that|his|her|their|its|an?)\s+(?:[\w-]+\s+){{0,3}}?{_ROLE_NOUNS}\b", re.IGNORECASE)
+_PERSON_ROLE = re.compile(rf"\b(?:the|this|that|his|her|their|its|an?|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s)\s+(?:[\w-]+\s+){{0,3}}?{_ROLE_NOUNS}\b",
+                          re.IGNORECASE)
+#: A title before a full name (``Deputy Foreign Minister Andrey Rudenko``): ``Russia's Deputy Foreign Minister`` elsewhere is that person.
+_TITLED_NAME = re.compile(rf"((?:(?:U\.S\.|[A-Z][\w'’-]*) ){{1,4}}?(?i:{_ROLE_NOUNS})) ([A-Z][a-z]+(?:-[a-z]+)?(?:[ -][A-Z][a-z]+(?:-[a-z]+)?){{1,3}})\b")
+#: Words of a title that only say whose it is (``Russian``, ``Russia's``, ``U.S.``), dropped from its key.
+_TITLE_OWNER = re.compile(r"^(?:[Tt]he|[Ff]ormer|[Tt]hen|[A-Z][\w.-]*['’]s|[A-Z][\w-]*(?:an|ese|ish|i)|U\.?S\.?|UK|North|South)$")
+#: A title key has at least this many words (``foreign minister``), so a bare ``minister`` never picks one of several.
+TITLE_KEY_MIN_WORDS = 2
 #: Collective speakers kept under their own name ("the Primorye authorities").
 _GROUP_ROLE = re.compile(
     r"\b(?:(?:the|some|many|several|other|both|most)\s+)?(?:(?!(?:According|As|In|On|At|For|By|From|With|To|Per|Under|But|And)\b)[A-Z][\w.-]*(?:['’]s)?\s+(?:and\s+(?=[A-Z]))?){0,4}"
@@ -203,6 +210,43 @@ def _strip_titles(name: str, stop: frozenset[str]) -> str:
     return " ".join(toks)
 
 
+def title_key(title: str) -> tuple[str, str]:
+    """The owner and the title proper: ``Russia's Deputy Foreign Minister`` and ``Russian Deputy Foreign Minister``
+    → (``russia``, ``deputy foreign minister``); the title is empty when shorter than ``TITLE_KEY_MIN_WORDS``."""
+    toks, owner = title.split(), []
+    while toks and _TITLE_OWNER.match(toks[0]):
+        owner.append(toks.pop(0))
+    own = re.sub(r"\b(\w+a)n\b", r"\1", re.sub(r"['’]s\b|\b(?:the|former|then)\b", "", " ".join(owner).lower()))
+    return " ".join(own.split()), " ".join(toks).lower() if len(toks) >= TITLE_KEY_MIN_WORDS else ""
+
+
+def titled_names(text: str) -> dict[str, list[tuple[str, str]]]:
+    """Title → the (owner, full name) pairs given with that title anywhere in the article (cataphora included)."""
+    stop = load_name_stoplist()[0]
+    out: dict[str, list[tuple[str, str]]] = {}
+    for m in _TITLED_NAME.finditer(text):
+        owner, key = title_key(m.group(1))
+        pair = (owner, _strip_titles(m.group(2), stop))
+        if key and pair not in out.setdefault(key, []):
+            out[key].append(pair)
+    return out
+
+
+def _same_owner(a: str, b: str) -> bool:
+    """Owners agree when either is unsaid or one is the other's stem (``exland`` / ``exlandia``, ``china`` / ``chinese``)."""
+    short, long_ = sorted((a, b), key=len)
+    return not short or long_.startswith(short[:-1])
+
+
+def titled_person(role: str, titles: dict[str, list[tuple[str, str]]]) -> str:
+    """The one person named with this role's title and a compatible owner (``Russia's`` = ``Russian``), else ``""``."""
+    if re.match(r"(?:his|her|their|its|an?)\b", role, re.IGNORECASE):
+        return ""  # "his spokesman", "a deputy minister": someone else, or one of several
+    owner, key = title_key(role)
+    names = {n for o, n in titles.get(key, []) if _same_owner(o, owner)}
+    return next(iter(names)) if len(names) == 1 else ""
+
+
 def _gazetteer_mentions(text: str, speakers: tuple[SpeakerEntry, ...]) -> list[Mention]:
     return [Mention(m.start(), m.end(), m.group(0), e.canonical, e.kind) for e in speakers for m in e.pattern.finditer(text)]
 
@@ -226,6 +270,8 @@ def _name_mentions(text: str, registry: dict[str, str], gazetteer: list[Mention]
         toks = re.split(r"[-\s]+", _TITLE_PREFIX.sub("", m.group(0)))
         if all(t in stop for t in toks) or (toks[0] in stop and len(toks) < 3) or toks[-1] in inst:
             continue
+        if re.fullmatch(_ROLE_NOUNS, toks[-1].lower()):
+            continue  # "Deputy Trade Minister" is a title, not a name
         clash = [g for g in gazetteer if g.start < m.end() and g.end > m.start()]
         if any(" " in g.text.strip() or g.start < m.start() or g.end > m.end() for g in clash) or (clash and title_case):
             continue  # "Russian President Vladimir Putin": the gazetteer name wins
@@ -630,7 +676,7 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
                     and a.group and a.group[0].start > 0 and _COORDINATED.search(a.text_before or ""):
                 return Attribution(first.verb_start, first.verb, first.mention, [*first.group, *a.group], "coordinated")
     if first.cue == "according_to":
-        inner = [a for a in atts[1:] if a.cue in ("subject_verb", "inverted") and a.mention and a.mention.kind == "person"]
+        inner = [a for a in atts[1:] if a.cue in ("subject_verb", "inverted") and a.mention and a.mention.kind in ("person", "role")]
         if inner:
             return inner[0]
     if _QUOTING.match(first.verb) and len(atts) > 1 and atts[1].mention and first.mention and atts[1].mention.start > first.verb_start:
@@ -683,6 +729,7 @@ class _Article:
     spans_by_para: dict[int, list[tuple[int, int]]]
     by_para: dict[int, list[int]]
     person_names: frozenset[str]
+    titles: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # title -> (owner, name), from titled_names
     memo: dict = field(default_factory=dict)
 
     def mentions_of(self, t: str) -> list[Mention]:
@@ -783,6 +830,9 @@ def _resolve_role(art: _Article, st: _Discourse, m: Mention) -> str:
     noun = re.search(rf"{_ROLE_NOUNS}$", m.text, re.IGNORECASE)
     if noun and noun.group(0).lower() in art.registry.roles:
         return art.registry.roles[noun.group(0).lower()]
+    titled = titled_person(m.text, art.titles)
+    if titled:
+        return art.registry.get(titled, titled)  # "Russia's deputy foreign minister" = "Deputy Foreign Minister A. B."
     if re.match(r"(?:his|her|their|its|an?)\b", m.text, re.IGNORECASE):
         return _clean_group(re.sub(r"^(?:his|her|their|its|an?)\s+", "", m.text, flags=re.IGNORECASE))
     return st.last_person or "unnamed"
@@ -960,7 +1010,7 @@ def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry,
         by_para.setdefault(s.paragraph, []).append(i)
     spans = {p: quote_spans(norm, a, b) for p, (a, b) in para_bounds.items()}
     persons = frozenset(e.canonical for e in speakers if e.kind == "person")
-    return _Article(text, sentences, speakers, Registry(), spans, by_para, persons)
+    return _Article(text, sentences, speakers, Registry(), spans, by_para, persons, titled_names(text))
 
 
 def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...] | None = None) -> list[VoiceResult]:
