@@ -130,3 +130,12 @@ def test_according_to_a_report_yields_to_the_role_speaking_inside_it():
     body = _page("According to a news report, Exland's Deputy Trade Minister said the accord was ready.",
                  "Deputy Trade Minister Ivo Marek arrived later.")
     assert _one(body, "accord was ready").speaker == "Ivo Marek"
+
+
+def test_an_indefinite_role_takes_the_name_given_right_after_it():
+    body = _page("The accord answers the new alliance in the south, a Wylandian expert told the agency.",
+                 '"It is a response to pressure," said Ivo Marek, a fellow at the Institute of Ports.')
+    assert _one(body, "a Wylandian expert").speaker == "Ivo Marek"
+    known = _page("Ivo Marek spoke first.", "The accord answers the new alliance, a Wylandian expert told the agency.",
+                  '"It is a response to pressure," said Ivo Marek.')
+    assert _one(known, "a Wylandian expert").speaker == "Wylandian expert"  # a person named before is someone else

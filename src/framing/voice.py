@@ -765,6 +765,8 @@ class _Discourse:
     para_source: str | None = None  # the last news source named in this paragraph
     last_quote_para: tuple[int, str] | None = None  # (paragraph, speaker) of the last direct quote
     recent: dict[str, list[str]] = field(default_factory=lambda: {"person": [], "government": []})  # distinct, latest last
+    named: set[str] = field(default_factory=set)  # every person named so far
+    pending_role: int | None = None  # a sentence whose speaker is an indefinite role ("a Russian expert told …")
 
     def note_mentions(self, mentions: list[Mention]) -> None:
         """Remember the people and governments named, for ``both leaders`` / ``the two countries``."""
@@ -992,12 +994,32 @@ def _update(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: l
     insts = [m for m in sv.mentions if m.kind in ("media", "government", "organisation") and m.canonical]
     if insts:
         st.last_institution = insts[-1].canonical
+    _cataphoric_role(art, st, sv, r, results)
     # "This was stated by X" also attributes the sentence before it to X
     if att and att.cue == "passive" and _CATAPHORIC.match(sv.text) and sv.k > 0 and r.voice == "quoted":
         j = art.by_para[sv.para][sv.k - 1]
         prev = results[j]
         if prev is not None and prev.voice_type in ("authorial", "reported_speech"):
             results[j] = VoiceResult("quoted", "reported_speech", r.speaker, prev.relayed_by, "cataphoric:" + att.verb.lower())
+
+
+#: An indefinite role (``a Russian expert told …``) takes the name of a person first named this many sentences later at most.
+CATAPHORA_MAX_SENTENCES = 1
+_INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
+
+
+def _cataphoric_role(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: list[VoiceResult | None]) -> None:
+    """``…, a Russian expert told the agency.`` / ``"…," said A. B., a fellow at …``: the role was A. B., named right after."""
+    people = {m.canonical for m in sv.mentions if m.kind == "person" and m.canonical}
+    j = st.pending_role
+    if j is not None and sv.i - j <= CATAPHORA_MAX_SENTENCES and r.voice == "quoted" and r.speaker in people - st.named:
+        prev = results[j]
+        if prev is not None:
+            results[j] = VoiceResult(prev.voice, prev.voice_type, r.speaker, prev.relayed_by, prev.cue + ":cataphoric")
+    m = sv.att.mention if sv.att else None
+    indefinite = m is not None and m.kind == "role" and _INDEFINITE.match(m.text) and r.speaker not in st.named
+    st.pending_role = sv.i if r.voice == "quoted" and indefinite else None
+    st.named |= people
 
 
 def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...]) -> _Article:
