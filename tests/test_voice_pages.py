@@ -139,3 +139,8 @@ def test_an_indefinite_role_takes_the_name_given_right_after_it():
     known = _page("Ivo Marek spoke first.", "The accord answers the new alliance, a Wylandian expert told the agency.",
                   '"It is a response to pressure," said Ivo Marek.')
     assert _one(known, "a Wylandian expert").speaker == "Wylandian expert"  # a person named before is someone else
+
+
+def test_both_countries_are_the_last_two_countries_named_even_as_places():
+    body = _page("The envoy flew from Japan to China on Monday.", "The ferry line reopened in May, both countries said at the time.")
+    assert _one(body, "both countries said").speaker in ("Japan & China", "China & Japan")

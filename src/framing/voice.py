@@ -1022,6 +1022,18 @@ def _cataphoric_role(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, r
     st.named |= people
 
 
+def _named_countries(art: _Article, sv: _Sent) -> list[Mention]:
+    """The sentence's mentions (its own speaker aside) plus every gazetteer government named by its canonical name
+    (``at home in Russia``), for a later ``both countries``; in text order."""
+    out = [m for m in sv.mentions if not (sv.att and sv.att.mention is m)]
+    for e in art.speakers:
+        if e.kind == "government":
+            for m in re.finditer(rf"(?<![\w-]){re.escape(e.canonical)}(?![\w-])", sv.text):
+                if not any(o.start <= m.start() < o.end for o in sv.mentions):
+                    out.append(Mention(m.start(), m.end(), m.group(0), e.canonical, "government"))
+    return sorted(out, key=lambda m: m.start)
+
+
 def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...]) -> _Article:
     norm = normalise(text)
     para_bounds: dict[int, tuple[int, int]] = {}
@@ -1050,7 +1062,7 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
         st.para_source = None
         for k, i in enumerate(idxs):
             sv = _view(art, i, k)
-            st.note_mentions([m for m in sv.mentions if not (sv.att and sv.att.mention is m)])
+            st.note_mentions(_named_countries(art, sv))
             if st.block is not None and _BLOCK_END_NOTE.match(sv.text):
                 st.block = None
                 results[i] = VoiceResult("authorial", "authorial", "", "", "editor_note")
