@@ -144,3 +144,10 @@ def test_an_indefinite_role_takes_the_name_given_right_after_it():
 def test_both_countries_are_the_last_two_countries_named_even_as_places():
     body = _page("The envoy flew from Japan to China on Monday.", "The ferry line reopened in May, both countries said at the time.")
     assert _one(body, "both countries said").speaker in ("Japan & China", "China & Japan")
+
+
+def test_group_speakers_have_one_wording_for_synonyms():
+    assert _one(_page("The port will reopen, according to news reports."), "port will").speaker == "Media reports"
+    assert _one(_page("Reports indicate that the port will reopen."), "port will").speaker == "Media reports"
+    assert _one(_page("The port will reopen, Wylandian state-run media reported."), "port will").speaker == "Wylandian state media"
+    assert _one(_page("The port will reopen, American experts said."), "port will").speaker == "U.S. experts"

@@ -342,8 +342,18 @@ def _source_name(group: str) -> str:
     return runs[-1] if runs else g
 
 
+#: One canonical wording for group speakers that differ only in synonyms (pattern, replacement), applied in order.
+GROUP_SYNONYMS = (
+    (re.compile(r"\bstate-(?:run|owned|controlled)\b", re.IGNORECASE), "state"),  # "state-run media" = "state media"
+    (re.compile(r"^American\b"), "U.S."),  # "American experts" = "U.S. experts"
+    (re.compile(r"^(?:news |press |media )?reports$", re.IGNORECASE), "media reports"),  # "news reports", bare "reports"
+)
+
+
 def _clean_group(s: str) -> str:
     s = re.sub(r"^(?:the|some|many|several|other|both|most)\s+", "", s.strip(), flags=re.IGNORECASE)
+    for pat, repl in GROUP_SYNONYMS:
+        s = pat.sub(repl, s)
     return s[:1].upper() + s[1:]
 
 
