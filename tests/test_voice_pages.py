@@ -151,3 +151,9 @@ def test_group_speakers_have_one_wording_for_synonyms():
     assert _one(_page("Reports indicate that the port will reopen."), "port will").speaker == "Media reports"
     assert _one(_page("The port will reopen, Wylandian state-run media reported."), "port will").speaker == "Wylandian state media"
     assert _one(_page("The port will reopen, American experts said."), "port will").speaker == "U.S. experts"
+
+
+def test_a_document_named_with_the_body_that_issued_it_speaks_for_that_body():
+    v = _one(_page('"Each side shall help the other," says the English text Wyland released today, "with all the means it has."'), "Each side")
+    assert v.voice == "quoted" and v.speaker == "Wyland"
+    assert _one(_page('"Each side shall help the other," says the text that Tokyo issued.'), "Each side").speaker == "Japan"

@@ -587,10 +587,29 @@ def _verb_passive(c: _AttrContext, v: re.Match) -> Attribution | None:
     return Attribution(v.start(), v.group(0), named[0], [named[0]], "passive") if named else None
 
 
+#: ``…, says the text North Korea released``: a document with the body that issued it named in a relative clause.
+_ISSUED_DOCUMENT = re.compile(
+    r"\s+the\s+(?:[\w-]+\s+){0,2}?(?:text|document|statement|communiqu[eé]|declaration)\s+(?:that\s+|which\s+)?"
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:has\s+|had\s+)?(?:released|issued|published|put out)\b"
+)
+
+
+def _issuer(name: str) -> str:
+    """The gazetteer's canonical name for the body that issued a document, else the name as written."""
+    for e in load_speakers():
+        if e.canonical == name or e.pattern.fullmatch(name):
+            return e.canonical
+    return name
+
+
 def _verb_inverted(c: _AttrContext, v: re.Match) -> Attribution | None:
-    """``…, said Kim`` / ``," wrote Kim Jong-un`` / ``…, reports The Outlet``."""
+    """``…, said Kim`` / ``," wrote Kim Jong-un`` / ``…, reports The Outlet`` / ``…, says the text X released``."""
     if _ADDRESSEE.match(v.group(0)):
         return None
+    doc = _ISSUED_DOCUMENT.match(c.text, v.end())
+    if doc:
+        mm = Mention(doc.start("who"), doc.end("who"), doc.group("who"), _issuer(doc.group("who")), "government")
+        return Attribution(v.start(), v.group(0), mm, [mm], "inverted")
     after = [mm for mm in c.mentions if v.end() <= mm.start <= v.end() + 2 and _INVERTED_END.match(c.text, mm.end)]
     if after and (after[0].kind != "pronoun" or re.match(r"\s*(?:he|she)\b", c.text[v.end() :], re.IGNORECASE)):
         return Attribution(v.start(), v.group(0), after[0], [after[0]], "inverted")
