@@ -157,3 +157,9 @@ def test_a_document_named_with_the_body_that_issued_it_speaks_for_that_body():
     v = _one(_page('"Each side shall help the other," says the English text Wyland released today, "with all the means it has."'), "Each side")
     assert v.voice == "quoted" and v.speaker == "Wyland"
     assert _one(_page('"Each side shall help the other," says the text that Tokyo issued.'), "Each side").speaker == "Japan"
+
+
+def test_the_source_that_reports_stays_the_last_news_source_over_the_one_it_cites():
+    body = _page("The accord took effect on Monday, Xinhua says, citing the Korean Central News Agency (KCNA).",
+                 "It is reported that the two sides signed a protocol.")
+    assert _one(body, "It is reported").speaker == "Xinhua"

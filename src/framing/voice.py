@@ -1018,8 +1018,9 @@ def _update(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: l
     firsts = [m for m in sv.mentions if m.kind == "person" and m.canonical]
     st.prev_first_person = firsts[0].canonical if firsts else None
     srcs = [m for m in sv.mentions if m.kind == "media" and m.canonical]
-    if srcs:
-        st.para_source = st.last_media = srcs[-1].canonical
+    if srcs:  # "TASS says, citing KCNA": the source that reports, not the one it cites, is the last news source
+        own = [m for m in srcs if att and m is att.mention and re.search(r"\b(?:citing|quoting)\b", sv.text[m.end :])]
+        st.para_source = st.last_media = (own or srcs)[-1].canonical
     insts = [m for m in sv.mentions if m.kind in ("media", "government", "organisation") and m.canonical]
     if insts:
         st.last_institution = insts[-1].canonical
