@@ -163,3 +163,26 @@ def test_the_source_that_reports_stays_the_last_news_source_over_the_one_it_cite
     body = _page("The accord took effect on Monday, Xinhua says, citing the Korean Central News Agency (KCNA).",
                  "It is reported that the two sides signed a protocol.")
     assert _one(body, "It is reported").speaker == "Xinhua"
+
+
+def test_an_unattributed_quotation_on_an_organisations_own_page_is_the_publishers():
+    body = _page("Why it Matters:", '"The two capitals have always had a transactional relationship. The talks change little."')
+    res = clean(body)
+    sents = segment(res)
+    for publisher, expected in (("Example Institute", "Example Institute"), ("", "unnamed")):
+        got = {res.text[s.start : s.end]: v for s, v in zip(sents, attribute(res.text, sents, publisher=publisher))}
+        v = next(v for t, v in got.items() if "talks change little" in t)
+        assert v.voice == "quoted" and v.speaker == expected
+
+
+def test_publisher_only_for_an_organisations_own_pages():
+    from pathlib import Path
+
+    from framing.corpus import publisher_of
+    from framing.ingest import Article
+
+    def art(kind):
+        return Article("x", Path("x.txt"), "", "", 0, {"outlet": "Example Institute (Research Desk)", "outlet_type": kind})
+
+    assert publisher_of(art("think-tank")) == "Example Institute"
+    assert publisher_of(art("broadsheet")) == ""

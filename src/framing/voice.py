@@ -759,6 +759,7 @@ class _Article:
     by_para: dict[int, list[int]]
     person_names: frozenset[str]
     titles: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # title -> (owner, name), from titled_names
+    publisher: str = ""  # the organisation whose own page this is (see attribute)
     memo: dict = field(default_factory=dict)
 
     def mentions_of(self, t: str) -> list[Mention]:
@@ -955,7 +956,7 @@ def _direct_quote_speaker(art: _Article, st: _Discourse, sv: _Sent) -> str:
         speaker = st.last_quote_para[1]  # a quotation continued in the next paragraph
     if not speaker and st.block:
         speaker = st.block["speaker"]
-    return speaker or "unnamed"
+    return speaker or art.publisher or "unnamed"  # on an organisation's own page, an unattributed quote is its own
 
 
 def _prev_para(art: _Article, p: int) -> int | None:
@@ -1064,7 +1065,7 @@ def _named_countries(art: _Article, sv: _Sent) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...]) -> _Article:
+def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...], publisher: str = "") -> _Article:
     norm = normalise(text)
     para_bounds: dict[int, tuple[int, int]] = {}
     by_para: dict[int, list[int]] = {}
@@ -1074,12 +1075,17 @@ def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry,
         by_para.setdefault(s.paragraph, []).append(i)
     spans = {p: quote_spans(norm, a, b) for p, (a, b) in para_bounds.items()}
     persons = frozenset(e.canonical for e in speakers if e.kind == "person")
-    return _Article(text, sentences, speakers, Registry(), spans, by_para, persons, titled_names(text))
+    return _Article(text, sentences, speakers, Registry(), spans, by_para, persons, titled_names(text), publisher)
 
 
-def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...] | None = None) -> list[VoiceResult]:
-    """Decide voice, speaker and relay source for every sentence of one cleaned article."""
-    art = _prepare(text, sentences, speakers or load_speakers())
+def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...] | None = None,
+              publisher: str = "") -> list[VoiceResult]:
+    """Decide voice, speaker and relay source for every sentence of one cleaned article.
+
+    ``publisher`` names the organisation when the page is its own publication (a think tank's brief, a ministry's
+    page): a quotation no rule attributes is then the publisher's, not ``unnamed``.
+    """
+    art = _prepare(text, sentences, speakers or load_speakers(), publisher)
     st = _Discourse()
     results: list[VoiceResult | None] = [None] * len(sentences)
     for p in sorted(art.by_para):
