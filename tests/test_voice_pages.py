@@ -186,3 +186,10 @@ def test_publisher_only_for_an_organisations_own_pages():
 
     assert publisher_of(art("think-tank")) == "Example Institute"
     assert publisher_of(art("broadsheet")) == ""
+
+
+def test_a_bare_group_right_after_a_qualified_group_of_its_kin_keeps_the_qualifier():
+    body = _page("The accord shows new backing, Wylandian experts said on Monday.", "Analysts also questioned where it would go.")
+    assert _one(body, "Analysts also").speaker == "Wylandian experts"
+    gap = _page("The accord shows new backing, Wylandian experts said.", "The port reopened.", "Analysts questioned where it would go.")
+    assert _one(gap, "Analysts questioned").speaker == "Analysts"  # not right after: no carry-over

@@ -824,6 +824,19 @@ class _Sent:
     long_quote: bool
 
 
+#: Group nouns that name the same kind of speaker: a bare one right after a qualified one continues it.
+GROUP_KIN = (frozenset({"experts", "analysts", "observers", "scholars", "commentators", "researchers"}),
+             frozenset({"officials", "authorities", "diplomats", "sources"}))
+
+
+def _same_group_kin(bare: str, prev: str) -> bool:
+    """``Analysts`` after ``U.S. experts`` (the previous quoted sentence's speaker): a bare group of the same kin."""
+    words, prev_words = bare.strip().lower().split(), prev.lower().split()
+    if len(words) != 1 or len(prev_words) < 2:
+        return False
+    return any(words[0] in kin and prev_words[-1] in kin for kin in GROUP_KIN)
+
+
 def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Mention] | None = None) -> str:
     """The canonical speaker of a mention (pronouns and roles through the discourse state)."""
     if m is None:
@@ -842,6 +855,8 @@ def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Menti
         return " & ".join(pair) if len(pair) == 2 else _clean_group(m.text)
     if m.kind == "group" and _DOCUMENT_NOUNS.search(m.text) and re.match(r"the\b", m.text, re.IGNORECASE):
         return st.last_institution or _clean_group(m.text)  # "the statement says": the body that issued it
+    if m.kind == "group" and _same_group_kin(m.text, st.prev_speaker or ""):
+        return st.prev_speaker or ""  # "U.S. experts said …" / "Analysts also questioned …": the same group, qualifier kept
     if m.kind == "group":
         bare = re.fullmatch(r"(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)", m.text.strip())
         if bare and bare.group(1) in art.registry.groups:
