@@ -193,3 +193,9 @@ def test_a_bare_group_right_after_a_qualified_group_of_its_kin_keeps_the_qualifi
     assert _one(body, "Analysts also").speaker == "Wylandian experts"
     gap = _page("The accord shows new backing, Wylandian experts said.", "The port reopened.", "Analysts questioned where it would go.")
     assert _one(gap, "Analysts questioned").speaker == "Analysts"  # not right after: no carry-over
+
+
+def test_one_of_a_group_is_one_member_speaking():
+    body = _page("The port reopened, and one of Putin's aides had said earlier that ships were waiting.")
+    assert _one(body, "one of Putin").speaker == "Putin's aide"
+    assert _one(_page("One of the authorities said ships were waiting."), "ships were").speaker.endswith("uthority")

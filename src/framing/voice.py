@@ -322,7 +322,20 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
         c.kind = {"local": "person", "government_group": "government"}.get(c.kind, c.kind)
         if c.kind == "group" and c.canonical:
             c.canonical = _source_name(c.canonical)
+        if c.kind in ("group", "government") and c.canonical and _ONE_OF.search(text[: c.start]) and c.text.split()[-1].islower():
+            c.canonical = _singular(c.canonical)
     return sorted(chosen, key=lambda c: c.start)
+
+
+#: ``one of Putin's aides``: one member of the group speaks.
+_ONE_OF = re.compile(r"\bone of\s+$", re.IGNORECASE)
+
+
+def _singular(group: str) -> str:
+    """``Putin's aides`` → ``Putin's aide``, ``authorities`` → ``authority`` (the last word only; ``media`` stays)."""
+    head, _, last = group.rpartition(" ")
+    last = re.sub(r"ies$", "y", last) if last.endswith("ies") else re.sub(r"(?<=[^s])s$", "", last)
+    return f"{head} {last}".strip()
 
 
 #: Descriptors of a news source around its name: ``state news channel Russia 1``, ``the Interfax news agency``.
