@@ -32,8 +32,10 @@ Speaker names are canonical (``Kim Jong-un``, ``the North Korean leader``, ``Kim
 ``Kim Jong Un``). Pronouns resolve to the speaker of the previous quoted sentence, else a
 person named earlier in the same sentence, else the first person named in the previous
 sentence, else the last named speaker. ``the analyst`` resolves to the person named with
-that role; ``his spokesman`` and ``a Russian expert`` stay roles, never the person they
-belong to. Full rules, named constants and hard cases: ``docs/voice.md``.
+that role, and a title (``Russia's Deputy Foreign Minister``) to the one person the article
+names with it; ``his spokesman`` stays a role, never the person it belongs to, and ``a
+Russian expert`` is a role unless a new person speaks in the very next sentence (a
+cataphoric name). Full rules, named constants and hard cases: ``docs/voice.md``.
 
 Code layout: mentions (:func:`find_mentions`, an article :class:`Registry` of names,
 roles and groups); attribution rules (``ATTRIBUTION_RULES`` over an ``_AttrContext``,
