@@ -199,3 +199,12 @@ def test_one_of_a_group_is_one_member_speaking():
     body = _page("The port reopened, and one of Putin's aides had said earlier that ships were waiting.")
     assert _one(body, "one of Putin").speaker == "Putin's aide"
     assert _one(_page("One of the authorities said ships were waiting."), "ships were").speaker.endswith("uthority")
+
+
+def test_a_role_owned_by_a_named_country_or_person_is_the_role_not_its_owner():
+    body = _page("Tokyo's trade minister said the port would reopen.")
+    assert _one(body, "port would").voice == "quoted"
+    v = _one(_page("Putin's spokesman said the port would reopen."), "port would")
+    assert v.voice == "quoted" and v.speaker == "Putin's spokesman"
+    titled = _page("Japan's Trade Minister Ken Oda met the envoy.", "Japan's trade minister said the port would reopen.")
+    assert _one(titled, "port would").speaker == "Ken Oda"

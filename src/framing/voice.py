@@ -311,9 +311,12 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
             if inner[0].kind != "person" and (_GOVERNMENT_HEAD.search(r.text) or inner[0].kind == "organisation"):
                 r.canonical = inner[0].canonical  # "the NATO Council" speaks for NATO
             r.kind = "government_group"
+        elif r.kind == "role" and inner and inner[0].start == r.start and re.match(r"['’]s\b", r.text[inner[0].end - r.start :]) \
+                and not re.match(r"\s+[A-Z]", text[r.end :]):  # "South Korea's Adviser Chang Ho-jin": a title before a name
+            r.kind = "owned_role"  # "South Korea's foreign minister", "Putin's spokesman": the role, not its owner
     cands += roles
     # resolve overlaps: local surnames, then gazetteer and names, beat roles; longer beats shorter
-    prio = {"local": -1, "government_group": -1, "person": 0, "government": 0, "organisation": 0, "media": 0,
+    prio = {"local": -1, "government_group": -1, "owned_role": -1, "person": 0, "government": 0, "organisation": 0, "media": 0,
             "pair": 0, "group": 1, "media_role": 1, "role": 2, "pronoun": 3}
     cands.sort(key=lambda c: (prio[c.kind], -(c.end - c.start), c.start))
     chosen: list[Mention] = []
@@ -321,7 +324,7 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
         if all(c.end <= o.start or c.start >= o.end for o in chosen):
             chosen.append(c)
     for c in chosen:
-        c.kind = {"local": "person", "government_group": "government"}.get(c.kind, c.kind)
+        c.kind = {"local": "person", "government_group": "government", "owned_role": "role"}.get(c.kind, c.kind)
         if c.kind == "group" and c.canonical:
             c.canonical = _source_name(c.canonical)
         if c.kind in ("group", "government") and c.canonical and _ONE_OF.search(text[: c.start]) and c.text.split()[-1].islower():
@@ -883,20 +886,25 @@ def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Menti
     return m.canonical or m.text
 
 
+_OWNER_POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s")
+
+
 def _resolve_role(art: _Article, st: _Discourse, m: Mention) -> str:
     """``the Russian president`` → gazetteer; ``the analyst`` → the person named with that role, else the last
     person who spoke; ``his spokesman`` or ``a Russian expert`` → the role itself (never the person it belongs to)."""
     for e in art.speakers:  # a role may be a gazetteer alias ("the Russian president")
         if e.pattern.fullmatch(m.text):
             return e.canonical
-    noun = re.search(rf"{_ROLE_NOUNS}$", m.text, re.IGNORECASE)
-    if noun and noun.group(0).lower() in art.registry.roles:
-        return art.registry.roles[noun.group(0).lower()]
     titled = titled_person(m.text, art.titles)
     if titled:
         return art.registry.get(titled, titled)  # "Russia's deputy foreign minister" = "Deputy Foreign Minister A. B."
+    noun = re.search(rf"{_ROLE_NOUNS}$", m.text, re.IGNORECASE)
+    if noun and noun.group(0).lower() in art.registry.roles:
+        return art.registry.roles[noun.group(0).lower()]
     if re.match(r"(?:his|her|their|its|an?)\b", m.text, re.IGNORECASE):
         return _clean_group(re.sub(r"^(?:his|her|their|its|an?)\s+", "", m.text, flags=re.IGNORECASE))
+    if _OWNER_POSSESSIVE.match(m.text):
+        return _clean_group(m.text)  # "Putin's spokesman" is someone other than Putin
     return st.last_person or "unnamed"
 
 
