@@ -39,13 +39,13 @@ def test_seed_figures_hold(metrics):
 # Thresholds: the levels reached by the real-pages issue (all within its acceptance targets —
 # chrome kept <= 5 %, prose lost <= 1 %, boundary errors <= 2 %, voice >= 0.95, speaker >= 0.90;
 # see docs/voice.md, "Known limits", for the speakers still missed). Measured: chrome kept 3.9 %,
-# prose lost 0.2 %, boundary errors 0.9 %, voice 0.979, speaker 0.960.
+# prose lost 0.2 %, boundary errors 0.9 %, voice 0.979, speaker 0.967.
 
 DEV_MAX_CHROME_KEPT = 0.04
 DEV_MAX_PROSE_LOST = 0.005
 DEV_MAX_BOUNDARY_ERRORS = 0.01
 DEV_MIN_VOICE_ACCURACY = 0.975
-DEV_MIN_SPEAKER_ACCURACY = 0.96
+DEV_MIN_SPEAKER_ACCURACY = 0.966
 
 
 @pytest.fixture(scope="module")

@@ -208,3 +208,9 @@ def test_a_role_owned_by_a_named_country_or_person_is_the_role_not_its_owner():
     assert v.voice == "quoted" and v.speaker == "Putin's spokesman"
     titled = _page("Japan's Trade Minister Ken Oda met the envoy.", "Japan's trade minister said the port would reopen.")
     assert _one(titled, "port would").speaker == "Ken Oda"
+
+
+def test_a_capital_named_as_a_place_is_not_the_body_behind_the_document():
+    body = _page("KCNA published the text of the accord.", "The envoys exchanged the papers in Moscow on Monday.",
+                 "Under the accord, ties will grow, the document states.")
+    assert _one(body, "the document states").speaker == "KCNA"

@@ -1035,6 +1035,10 @@ def _decide_body(art: _Article, st: _Discourse, sv: _Sent) -> VoiceResult:
     return VoiceResult(voice, vtype, speaker if voice == "quoted" else "", relayed_by, cue)
 
 
+#: A capital or country after a preposition of place (``signed in Moscow``) names a place, not a body that issues documents.
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|at|into|near|outside|via)\s+$", re.IGNORECASE)
+
+
 def _update(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: list[VoiceResult | None]) -> None:
     """Carry the discourse state past one decided sentence."""
     if r.voice == "quoted" and r.speaker and r.speaker != "unnamed":
@@ -1060,7 +1064,8 @@ def _update(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: l
     if srcs:  # "TASS says, citing KCNA": the source that reports, not the one it cites, is the last news source
         own = [m for m in srcs if att and m is att.mention and re.search(r"\b(?:citing|quoting)\b", sv.text[m.end :])]
         st.para_source = st.last_media = (own or srcs)[-1].canonical
-    insts = [m for m in sv.mentions if m.kind in ("media", "government", "organisation") and m.canonical]
+    insts = [m for m in sv.mentions if m.kind in ("media", "government", "organisation") and m.canonical
+             and not (m.kind == "government" and _PLACE_BEFORE.search(sv.text[: m.start]))]  # "in Moscow" is a place, no issuer
     if insts:
         st.last_institution = insts[-1].canonical
     _cataphoric_role(art, st, sv, r, results)
