@@ -113,3 +113,104 @@ def test_this_is_reported_by_attributes_the_sentence_before():
 def test_a_local_first_name_never_breaks_a_longer_gazetteer_name():
     body = _page("Deputy minister Andrei Petrov met the envoy.", "Defense Minister Andrei Belousov said the talks went well.")
     assert _one(body, "talks went well").speaker == "Andrei Belousov"
+
+
+def test_a_title_refers_to_the_person_named_with_it_elsewhere_in_the_article():
+    body = _page("Exland's Deputy Trade Minister voiced hope on Monday that talks would go on, according to a news report.",
+                 "Deputy Trade Minister Ivo Marek said the accord was ready, the agency reported.")
+    v = _one(body, "voiced hope")
+    assert v.voice == "quoted" and v.speaker == "Ivo Marek"
+    two = _page("Exland's Deputy Trade Minister said talks would go on.", "Deputy Trade Minister Ivo Marek met Deputy Trade Minister Ana Sol.")
+    assert _one(two, "talks would go on").speaker not in ("Ivo Marek", "Ana Sol")  # two people with that title: no choice
+    owner = _page("Wyland's Deputy Trade Minister said talks would go on.", "Exland's Deputy Trade Minister Ivo Marek arrived.")
+    assert _one(owner, "talks would go on").speaker != "Ivo Marek"  # another country's minister
+
+
+def test_according_to_a_report_yields_to_the_role_speaking_inside_it():
+    body = _page("According to a news report, Exland's Deputy Trade Minister said the accord was ready.",
+                 "Deputy Trade Minister Ivo Marek arrived later.")
+    assert _one(body, "accord was ready").speaker == "Ivo Marek"
+
+
+def test_an_indefinite_role_takes_the_name_given_right_after_it():
+    body = _page("The accord answers the new alliance in the south, a Wylandian expert told the agency.",
+                 '"It is a response to pressure," said Ivo Marek, a fellow at the Institute of Ports.')
+    assert _one(body, "a Wylandian expert").speaker == "Ivo Marek"
+    known = _page("Ivo Marek spoke first.", "The accord answers the new alliance, a Wylandian expert told the agency.",
+                  '"It is a response to pressure," said Ivo Marek.')
+    assert _one(known, "a Wylandian expert").speaker == "Wylandian expert"  # a person named before is someone else
+
+
+def test_both_countries_are_the_last_two_countries_named_even_as_places():
+    body = _page("The envoy flew from Japan to China on Monday.", "The ferry line reopened in May, both countries said at the time.")
+    assert _one(body, "both countries said").speaker in ("Japan & China", "China & Japan")
+
+
+def test_group_speakers_have_one_wording_for_synonyms():
+    assert _one(_page("The port will reopen, according to news reports."), "port will").speaker == "Media reports"
+    assert _one(_page("Reports indicate that the port will reopen."), "port will").speaker == "Media reports"
+    assert _one(_page("The port will reopen, Wylandian state-run media reported."), "port will").speaker == "Wylandian state media"
+    assert _one(_page("The port will reopen, American experts said."), "port will").speaker == "U.S. experts"
+
+
+def test_a_document_named_with_the_body_that_issued_it_speaks_for_that_body():
+    v = _one(_page('"Each side shall help the other," says the English text Wyland released today, "with all the means it has."'), "Each side")
+    assert v.voice == "quoted" and v.speaker == "Wyland"
+    assert _one(_page('"Each side shall help the other," says the text that Tokyo issued.'), "Each side").speaker == "Japan"
+
+
+def test_the_source_that_reports_stays_the_last_news_source_over_the_one_it_cites():
+    body = _page("The accord took effect on Monday, Xinhua says, citing the Korean Central News Agency (KCNA).",
+                 "It is reported that the two sides signed a protocol.")
+    assert _one(body, "It is reported").speaker == "Xinhua"
+
+
+def test_an_unattributed_quotation_on_an_organisations_own_page_is_the_publishers():
+    body = _page("Why it Matters:", '"The two capitals have always had a transactional relationship. The talks change little."')
+    res = clean(body)
+    sents = segment(res)
+    for publisher, expected in (("Example Institute", "Example Institute"), ("", "unnamed")):
+        got = {res.text[s.start : s.end]: v for s, v in zip(sents, attribute(res.text, sents, publisher=publisher))}
+        v = next(v for t, v in got.items() if "talks change little" in t)
+        assert v.voice == "quoted" and v.speaker == expected
+
+
+def test_publisher_only_for_an_organisations_own_pages():
+    from pathlib import Path
+
+    from framing.corpus import publisher_of
+    from framing.ingest import Article
+
+    def art(kind):
+        return Article("x", Path("x.txt"), "", "", 0, {"outlet": "Example Institute (Research Desk)", "outlet_type": kind})
+
+    assert publisher_of(art("think-tank")) == "Example Institute"
+    assert publisher_of(art("broadsheet")) == ""
+
+
+def test_a_bare_group_right_after_a_qualified_group_of_its_kin_keeps_the_qualifier():
+    body = _page("The accord shows new backing, Wylandian experts said on Monday.", "Analysts also questioned where it would go.")
+    assert _one(body, "Analysts also").speaker == "Wylandian experts"
+    gap = _page("The accord shows new backing, Wylandian experts said.", "The port reopened.", "Analysts questioned where it would go.")
+    assert _one(gap, "Analysts questioned").speaker == "Analysts"  # not right after: no carry-over
+
+
+def test_one_of_a_group_is_one_member_speaking():
+    body = _page("The port reopened, and one of Putin's aides had said earlier that ships were waiting.")
+    assert _one(body, "one of Putin").speaker == "Putin's aide"
+    assert _one(_page("One of the authorities said ships were waiting."), "ships were").speaker.endswith("uthority")
+
+
+def test_a_role_owned_by_a_named_country_or_person_is_the_role_not_its_owner():
+    body = _page("Tokyo's trade minister said the port would reopen.")
+    assert _one(body, "port would").voice == "quoted"
+    v = _one(_page("Putin's spokesman said the port would reopen."), "port would")
+    assert v.voice == "quoted" and v.speaker == "Putin's spokesman"
+    titled = _page("Japan's Trade Minister Ken Oda met the envoy.", "Japan's trade minister said the port would reopen.")
+    assert _one(titled, "port would").speaker == "Ken Oda"
+
+
+def test_a_capital_named_as_a_place_is_not_the_body_behind_the_document():
+    body = _page("KCNA published the text of the accord.", "The envoys exchanged the papers in Moscow on Monday.",
+                 "Under the accord, ties will grow, the document states.")
+    assert _one(body, "the document states").speaker == "KCNA"

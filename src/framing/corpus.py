@@ -68,6 +68,18 @@ class Corpus:
         return "\n".join(lines)
 
 
+#: Outlet types whose pages are the organisation's own publication (an unattributed quotation there is the publisher's).
+PUBLISHER_VOICE_TYPES = frozenset({"think-tank", "government"})
+
+
+def publisher_of(art: Article) -> str:
+    """The outlet's name without its parenthesised note (``Example Institute (Research Desk)`` → ``Example Institute``)
+    when its pages are its own publication (``PUBLISHER_VOICE_TYPES``), else ``""``."""
+    if str(art.meta.get("outlet_type", "")) not in PUBLISHER_VOICE_TYPES:
+        return ""
+    return art.outlet.split(" (")[0].strip()
+
+
 def process_article(art: Article) -> ArticleResult:
     """Clean, segment and attribute one article. Raises ValueError if no prose is left."""
     sources = [e.canonical for e in load_speakers() if e.kind == "media"]
@@ -81,7 +93,7 @@ def process_article(art: Article) -> ArticleResult:
             + (f" (rules that fired: {', '.join(rules)})" if rules else "")
         )
     sents = segment(res)
-    voices = attribute(res.text, sents, load_speakers())
+    voices = attribute(res.text, sents, load_speakers(), publisher_of(art))
     df = Lexicon.load().annotate(pd.DataFrame(_sentence_rows(art, res.text, sents, voices), columns=SENTENCE_COLUMNS[: -2 - len(LEX_COUNT_COLUMNS)]))
     removed = pd.DataFrame(
         [

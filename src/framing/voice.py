@@ -32,8 +32,10 @@ Speaker names are canonical (``Kim Jong-un``, ``the North Korean leader``, ``Kim
 ``Kim Jong Un``). Pronouns resolve to the speaker of the previous quoted sentence, else a
 person named earlier in the same sentence, else the first person named in the previous
 sentence, else the last named speaker. ``the analyst`` resolves to the person named with
-that role; ``his spokesman`` and ``a Russian expert`` stay roles, never the person they
-belong to. Full rules, named constants and hard cases: ``docs/voice.md``.
+that role, and a title (``Russia's Deputy Foreign Minister``) to the one person the article
+names with it; ``his spokesman`` stays a role, never the person it belongs to, and ``a
+Russian expert`` is a role unless a new person speaks in the very next sentence (a
+cataphoric name). Full rules, named constants and hard cases: ``docs/voice.md``.
 
 Code layout: mentions (:func:`find_mentions`, an article :class:`Registry` of names,
 roles and groups); attribution rules (``ATTRIBUTION_RULES`` over an ``_AttrContext``,
@@ -90,7 +92,14 @@ _ROLE_NOUNS = (
     r"(?:scholar|analyst|expert|professor|researcher|diplomat|envoy|aide|official|spokes(?:man|person|woman)|head|chief|"
     r"leader|president|minister|general|commentator|author|editor|ambassador|representative|adviser|advisor)"
 )
-_PERSON_ROLE = re.compile(rf"\b(?:the|this|that|his|her|their|its|an?)\s+(?:[\w-]+\s+){{0,3}}?{_ROLE_NOUNS}\b", re.IGNORECASE)
+_PERSON_ROLE = re.compile(rf"\b(?:the|this|that|his|her|their|its|an?|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s)\s+(?:[\w-]+\s+){{0,3}}?{_ROLE_NOUNS}\b",
+                          re.IGNORECASE)
+#: A title before a full name (``Deputy Foreign Minister Andrey Rudenko``): ``Russia's Deputy Foreign Minister`` elsewhere is that person.
+_TITLED_NAME = re.compile(rf"((?:(?:U\.S\.|[A-Z][\w'’-]*) ){{1,4}}?(?i:{_ROLE_NOUNS})) ([A-Z][a-z]+(?:-[a-z]+)?(?:[ -][A-Z][a-z]+(?:-[a-z]+)?){{1,3}})\b")
+#: Words of a title that only say whose it is (``Russian``, ``Russia's``, ``U.S.``), dropped from its key.
+_TITLE_OWNER = re.compile(r"^(?:[Tt]he|[Ff]ormer|[Tt]hen|[A-Z][\w.-]*['’]s|[A-Z][\w-]*(?:an|ese|ish|i)|U\.?S\.?|UK|North|South)$")
+#: A title key has at least this many words (``foreign minister``), so a bare ``minister`` never picks one of several.
+TITLE_KEY_MIN_WORDS = 2
 #: Collective speakers kept under their own name ("the Primorye authorities").
 _GROUP_ROLE = re.compile(
     r"\b(?:(?:the|some|many|several|other|both|most)\s+)?(?:(?!(?:According|As|In|On|At|For|By|From|With|To|Per|Under|But|And)\b)[A-Z][\w.-]*(?:['’]s)?\s+(?:and\s+(?=[A-Z]))?){0,4}"
@@ -203,6 +212,43 @@ def _strip_titles(name: str, stop: frozenset[str]) -> str:
     return " ".join(toks)
 
 
+def title_key(title: str) -> tuple[str, str]:
+    """The owner and the title proper: ``Russia's Deputy Foreign Minister`` and ``Russian Deputy Foreign Minister``
+    → (``russia``, ``deputy foreign minister``); the title is empty when shorter than ``TITLE_KEY_MIN_WORDS``."""
+    toks, owner = title.split(), []
+    while toks and _TITLE_OWNER.match(toks[0]):
+        owner.append(toks.pop(0))
+    own = re.sub(r"\b(\w+a)n\b", r"\1", re.sub(r"['’]s\b|\b(?:the|former|then)\b", "", " ".join(owner).lower()))
+    return " ".join(own.split()), " ".join(toks).lower() if len(toks) >= TITLE_KEY_MIN_WORDS else ""
+
+
+def titled_names(text: str) -> dict[str, list[tuple[str, str]]]:
+    """Title → the (owner, full name) pairs given with that title anywhere in the article (cataphora included)."""
+    stop = load_name_stoplist()[0]
+    out: dict[str, list[tuple[str, str]]] = {}
+    for m in _TITLED_NAME.finditer(text):
+        owner, key = title_key(m.group(1))
+        pair = (owner, _strip_titles(m.group(2), stop))
+        if key and pair not in out.setdefault(key, []):
+            out[key].append(pair)
+    return out
+
+
+def _same_owner(a: str, b: str) -> bool:
+    """Owners agree when either is unsaid or one is the other's stem (``exland`` / ``exlandia``, ``china`` / ``chinese``)."""
+    short, long_ = sorted((a, b), key=len)
+    return not short or long_.startswith(short[:-1])
+
+
+def titled_person(role: str, titles: dict[str, list[tuple[str, str]]]) -> str:
+    """The one person named with this role's title and a compatible owner (``Russia's`` = ``Russian``), else ``""``."""
+    if re.match(r"(?:his|her|their|its|an?)\b", role, re.IGNORECASE):
+        return ""  # "his spokesman", "a deputy minister": someone else, or one of several
+    owner, key = title_key(role)
+    names = {n for o, n in titles.get(key, []) if _same_owner(o, owner)}
+    return next(iter(names)) if len(names) == 1 else ""
+
+
 def _gazetteer_mentions(text: str, speakers: tuple[SpeakerEntry, ...]) -> list[Mention]:
     return [Mention(m.start(), m.end(), m.group(0), e.canonical, e.kind) for e in speakers for m in e.pattern.finditer(text)]
 
@@ -226,6 +272,8 @@ def _name_mentions(text: str, registry: dict[str, str], gazetteer: list[Mention]
         toks = re.split(r"[-\s]+", _TITLE_PREFIX.sub("", m.group(0)))
         if all(t in stop for t in toks) or (toks[0] in stop and len(toks) < 3) or toks[-1] in inst:
             continue
+        if re.fullmatch(_ROLE_NOUNS, toks[-1].lower()):
+            continue  # "Deputy Trade Minister" is a title, not a name
         clash = [g for g in gazetteer if g.start < m.end() and g.end > m.start()]
         if any(" " in g.text.strip() or g.start < m.start() or g.end > m.end() for g in clash) or (clash and title_case):
             continue  # "Russian President Vladimir Putin": the gazetteer name wins
@@ -263,9 +311,12 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
             if inner[0].kind != "person" and (_GOVERNMENT_HEAD.search(r.text) or inner[0].kind == "organisation"):
                 r.canonical = inner[0].canonical  # "the NATO Council" speaks for NATO
             r.kind = "government_group"
+        elif r.kind == "role" and inner and inner[0].start == r.start and re.match(r"['’]s\b", r.text[inner[0].end - r.start :]) \
+                and not re.match(r"\s+[A-Z]", text[r.end :]):  # "South Korea's Adviser Chang Ho-jin": a title before a name
+            r.kind = "owned_role"  # "South Korea's foreign minister", "Putin's spokesman": the role, not its owner
     cands += roles
     # resolve overlaps: local surnames, then gazetteer and names, beat roles; longer beats shorter
-    prio = {"local": -1, "government_group": -1, "person": 0, "government": 0, "organisation": 0, "media": 0,
+    prio = {"local": -1, "government_group": -1, "owned_role": -1, "person": 0, "government": 0, "organisation": 0, "media": 0,
             "pair": 0, "group": 1, "media_role": 1, "role": 2, "pronoun": 3}
     cands.sort(key=lambda c: (prio[c.kind], -(c.end - c.start), c.start))
     chosen: list[Mention] = []
@@ -273,10 +324,23 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
         if all(c.end <= o.start or c.start >= o.end for o in chosen):
             chosen.append(c)
     for c in chosen:
-        c.kind = {"local": "person", "government_group": "government"}.get(c.kind, c.kind)
+        c.kind = {"local": "person", "government_group": "government", "owned_role": "role"}.get(c.kind, c.kind)
         if c.kind == "group" and c.canonical:
             c.canonical = _source_name(c.canonical)
+        if c.kind in ("group", "government") and c.canonical and _ONE_OF.search(text[: c.start]) and c.text.split()[-1].islower():
+            c.canonical = _singular(c.canonical)
     return sorted(chosen, key=lambda c: c.start)
+
+
+#: ``one of Putin's aides``: one member of the group speaks.
+_ONE_OF = re.compile(r"\bone of\s+$", re.IGNORECASE)
+
+
+def _singular(group: str) -> str:
+    """``Putin's aides`` → ``Putin's aide``, ``authorities`` → ``authority`` (the last word only; ``media`` stays)."""
+    head, _, last = group.rpartition(" ")
+    last = re.sub(r"ies$", "y", last) if last.endswith("ies") else re.sub(r"(?<=[^s])s$", "", last)
+    return f"{head} {last}".strip()
 
 
 #: Descriptors of a news source around its name: ``state news channel Russia 1``, ``the Interfax news agency``.
@@ -296,8 +360,18 @@ def _source_name(group: str) -> str:
     return runs[-1] if runs else g
 
 
+#: One canonical wording for group speakers that differ only in synonyms (pattern, replacement), applied in order.
+GROUP_SYNONYMS = (
+    (re.compile(r"\bstate-(?:run|owned|controlled)\b", re.IGNORECASE), "state"),  # "state-run media" = "state media"
+    (re.compile(r"^American\b"), "U.S."),  # "American experts" = "U.S. experts"
+    (re.compile(r"^(?:news |press |media )?reports$", re.IGNORECASE), "media reports"),  # "news reports", bare "reports"
+)
+
+
 def _clean_group(s: str) -> str:
     s = re.sub(r"^(?:the|some|many|several|other|both|most)\s+", "", s.strip(), flags=re.IGNORECASE)
+    for pat, repl in GROUP_SYNONYMS:
+        s = pat.sub(repl, s)
     return s[:1].upper() + s[1:]
 
 
@@ -531,10 +605,29 @@ def _verb_passive(c: _AttrContext, v: re.Match) -> Attribution | None:
     return Attribution(v.start(), v.group(0), named[0], [named[0]], "passive") if named else None
 
 
+#: ``…, says the text North Korea released``: a document with the body that issued it named in a relative clause.
+_ISSUED_DOCUMENT = re.compile(
+    r"\s+the\s+(?:[\w-]+\s+){0,2}?(?:text|document|statement|communiqu[eé]|declaration)\s+(?:that\s+|which\s+)?"
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:has\s+|had\s+)?(?:released|issued|published|put out)\b"
+)
+
+
+def _issuer(name: str) -> str:
+    """The gazetteer's canonical name for the body that issued a document, else the name as written."""
+    for e in load_speakers():
+        if e.canonical == name or e.pattern.fullmatch(name):
+            return e.canonical
+    return name
+
+
 def _verb_inverted(c: _AttrContext, v: re.Match) -> Attribution | None:
-    """``…, said Kim`` / ``," wrote Kim Jong-un`` / ``…, reports The Outlet``."""
+    """``…, said Kim`` / ``," wrote Kim Jong-un`` / ``…, reports The Outlet`` / ``…, says the text X released``."""
     if _ADDRESSEE.match(v.group(0)):
         return None
+    doc = _ISSUED_DOCUMENT.match(c.text, v.end())
+    if doc:
+        mm = Mention(doc.start("who"), doc.end("who"), doc.group("who"), _issuer(doc.group("who")), "government")
+        return Attribution(v.start(), v.group(0), mm, [mm], "inverted")
     after = [mm for mm in c.mentions if v.end() <= mm.start <= v.end() + 2 and _INVERTED_END.match(c.text, mm.end)]
     if after and (after[0].kind != "pronoun" or re.match(r"\s*(?:he|she)\b", c.text[v.end() :], re.IGNORECASE)):
         return Attribution(v.start(), v.group(0), after[0], [after[0]], "inverted")
@@ -630,7 +723,7 @@ def main_attribution(atts: list[Attribution]) -> Attribution | None:
                     and a.group and a.group[0].start > 0 and _COORDINATED.search(a.text_before or ""):
                 return Attribution(first.verb_start, first.verb, first.mention, [*first.group, *a.group], "coordinated")
     if first.cue == "according_to":
-        inner = [a for a in atts[1:] if a.cue in ("subject_verb", "inverted") and a.mention and a.mention.kind == "person"]
+        inner = [a for a in atts[1:] if a.cue in ("subject_verb", "inverted") and a.mention and a.mention.kind in ("person", "role")]
         if inner:
             return inner[0]
     if _QUOTING.match(first.verb) and len(atts) > 1 and atts[1].mention and first.mention and atts[1].mention.start > first.verb_start:
@@ -683,6 +776,8 @@ class _Article:
     spans_by_para: dict[int, list[tuple[int, int]]]
     by_para: dict[int, list[int]]
     person_names: frozenset[str]
+    titles: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # title -> (owner, name), from titled_names
+    publisher: str = ""  # the organisation whose own page this is (see attribute)
     memo: dict = field(default_factory=dict)
 
     def mentions_of(self, t: str) -> list[Mention]:
@@ -718,6 +813,8 @@ class _Discourse:
     para_source: str | None = None  # the last news source named in this paragraph
     last_quote_para: tuple[int, str] | None = None  # (paragraph, speaker) of the last direct quote
     recent: dict[str, list[str]] = field(default_factory=lambda: {"person": [], "government": []})  # distinct, latest last
+    named: set[str] = field(default_factory=set)  # every person named so far
+    pending_role: int | None = None  # a sentence whose speaker is an indefinite role ("a Russian expert told …")
 
     def note_mentions(self, mentions: list[Mention]) -> None:
         """Remember the people and governments named, for ``both leaders`` / ``the two countries``."""
@@ -745,6 +842,19 @@ class _Sent:
     long_quote: bool
 
 
+#: Group nouns that name the same kind of speaker: a bare one right after a qualified one continues it.
+GROUP_KIN = (frozenset({"experts", "analysts", "observers", "scholars", "commentators", "researchers"}),
+             frozenset({"officials", "authorities", "diplomats", "sources"}))
+
+
+def _same_group_kin(bare: str, prev: str) -> bool:
+    """``Analysts`` after ``U.S. experts`` (the previous quoted sentence's speaker): a bare group of the same kin."""
+    words, prev_words = bare.strip().lower().split(), prev.lower().split()
+    if len(words) != 1 or len(prev_words) < 2:
+        return False
+    return any(words[0] in kin and prev_words[-1] in kin for kin in GROUP_KIN)
+
+
 def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Mention] | None = None) -> str:
     """The canonical speaker of a mention (pronouns and roles through the discourse state)."""
     if m is None:
@@ -763,6 +873,8 @@ def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Menti
         return " & ".join(pair) if len(pair) == 2 else _clean_group(m.text)
     if m.kind == "group" and _DOCUMENT_NOUNS.search(m.text) and re.match(r"the\b", m.text, re.IGNORECASE):
         return st.last_institution or _clean_group(m.text)  # "the statement says": the body that issued it
+    if m.kind == "group" and _same_group_kin(m.text, st.prev_speaker or ""):
+        return st.prev_speaker or ""  # "U.S. experts said …" / "Analysts also questioned …": the same group, qualifier kept
     if m.kind == "group":
         bare = re.fullmatch(r"(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)", m.text.strip())
         if bare and bare.group(1) in art.registry.groups:
@@ -774,17 +886,25 @@ def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Menti
     return m.canonical or m.text
 
 
+_OWNER_POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s")
+
+
 def _resolve_role(art: _Article, st: _Discourse, m: Mention) -> str:
     """``the Russian president`` → gazetteer; ``the analyst`` → the person named with that role, else the last
     person who spoke; ``his spokesman`` or ``a Russian expert`` → the role itself (never the person it belongs to)."""
     for e in art.speakers:  # a role may be a gazetteer alias ("the Russian president")
         if e.pattern.fullmatch(m.text):
             return e.canonical
+    titled = titled_person(m.text, art.titles)
+    if titled:
+        return art.registry.get(titled, titled)  # "Russia's deputy foreign minister" = "Deputy Foreign Minister A. B."
     noun = re.search(rf"{_ROLE_NOUNS}$", m.text, re.IGNORECASE)
     if noun and noun.group(0).lower() in art.registry.roles:
         return art.registry.roles[noun.group(0).lower()]
     if re.match(r"(?:his|her|their|its|an?)\b", m.text, re.IGNORECASE):
         return _clean_group(re.sub(r"^(?:his|her|their|its|an?)\s+", "", m.text, flags=re.IGNORECASE))
+    if _OWNER_POSSESSIVE.match(m.text):
+        return _clean_group(m.text)  # "Putin's spokesman" is someone other than Putin
     return st.last_person or "unnamed"
 
 
@@ -874,7 +994,7 @@ def _direct_quote_speaker(art: _Article, st: _Discourse, sv: _Sent) -> str:
         speaker = st.last_quote_para[1]  # a quotation continued in the next paragraph
     if not speaker and st.block:
         speaker = st.block["speaker"]
-    return speaker or "unnamed"
+    return speaker or art.publisher or "unnamed"  # on an organisation's own page, an unattributed quote is its own
 
 
 def _prev_para(art: _Article, p: int) -> int | None:
@@ -915,6 +1035,10 @@ def _decide_body(art: _Article, st: _Discourse, sv: _Sent) -> VoiceResult:
     return VoiceResult(voice, vtype, speaker if voice == "quoted" else "", relayed_by, cue)
 
 
+#: A capital or country after a preposition of place (``signed in Moscow``) names a place, not a body that issues documents.
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|at|into|near|outside|via)\s+$", re.IGNORECASE)
+
+
 def _update(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: list[VoiceResult | None]) -> None:
     """Carry the discourse state past one decided sentence."""
     if r.voice == "quoted" and r.speaker and r.speaker != "unnamed":
@@ -937,11 +1061,14 @@ def _update(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: l
     firsts = [m for m in sv.mentions if m.kind == "person" and m.canonical]
     st.prev_first_person = firsts[0].canonical if firsts else None
     srcs = [m for m in sv.mentions if m.kind == "media" and m.canonical]
-    if srcs:
-        st.para_source = st.last_media = srcs[-1].canonical
-    insts = [m for m in sv.mentions if m.kind in ("media", "government", "organisation") and m.canonical]
+    if srcs:  # "TASS says, citing KCNA": the source that reports, not the one it cites, is the last news source
+        own = [m for m in srcs if att and m is att.mention and re.search(r"\b(?:citing|quoting)\b", sv.text[m.end :])]
+        st.para_source = st.last_media = (own or srcs)[-1].canonical
+    insts = [m for m in sv.mentions if m.kind in ("media", "government", "organisation") and m.canonical
+             and not (m.kind == "government" and _PLACE_BEFORE.search(sv.text[: m.start]))]  # "in Moscow" is a place, no issuer
     if insts:
         st.last_institution = insts[-1].canonical
+    _cataphoric_role(art, st, sv, r, results)
     # "This was stated by X" also attributes the sentence before it to X
     if att and att.cue == "passive" and _CATAPHORIC.match(sv.text) and sv.k > 0 and r.voice == "quoted":
         j = art.by_para[sv.para][sv.k - 1]
@@ -950,7 +1077,38 @@ def _update(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: l
             results[j] = VoiceResult("quoted", "reported_speech", r.speaker, prev.relayed_by, "cataphoric:" + att.verb.lower())
 
 
-def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...]) -> _Article:
+#: An indefinite role (``a Russian expert told …``) takes the name of a person first named this many sentences later at most.
+CATAPHORA_MAX_SENTENCES = 1
+_INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
+
+
+def _cataphoric_role(art: _Article, st: _Discourse, sv: _Sent, r: VoiceResult, results: list[VoiceResult | None]) -> None:
+    """``…, a Russian expert told the agency.`` / ``"…," said A. B., a fellow at …``: the role was A. B., named right after."""
+    people = {m.canonical for m in sv.mentions if m.kind == "person" and m.canonical}
+    j = st.pending_role
+    if j is not None and sv.i - j <= CATAPHORA_MAX_SENTENCES and r.voice == "quoted" and r.speaker in people - st.named:
+        prev = results[j]
+        if prev is not None:
+            results[j] = VoiceResult(prev.voice, prev.voice_type, r.speaker, prev.relayed_by, prev.cue + ":cataphoric")
+    m = sv.att.mention if sv.att else None
+    indefinite = m is not None and m.kind == "role" and _INDEFINITE.match(m.text) and r.speaker not in st.named
+    st.pending_role = sv.i if r.voice == "quoted" and indefinite else None
+    st.named |= people
+
+
+def _named_countries(art: _Article, sv: _Sent) -> list[Mention]:
+    """The sentence's mentions (its own speaker aside) plus every gazetteer government named by its canonical name
+    (``at home in Russia``), for a later ``both countries``; in text order."""
+    out = [m for m in sv.mentions if not (sv.att and sv.att.mention is m)]
+    for e in art.speakers:
+        if e.kind == "government":
+            for m in re.finditer(rf"(?<![\w-]){re.escape(e.canonical)}(?![\w-])", sv.text):
+                if not any(o.start <= m.start() < o.end for o in sv.mentions):
+                    out.append(Mention(m.start(), m.end(), m.group(0), e.canonical, "government"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...], publisher: str = "") -> _Article:
     norm = normalise(text)
     para_bounds: dict[int, tuple[int, int]] = {}
     by_para: dict[int, list[int]] = {}
@@ -960,12 +1118,17 @@ def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry,
         by_para.setdefault(s.paragraph, []).append(i)
     spans = {p: quote_spans(norm, a, b) for p, (a, b) in para_bounds.items()}
     persons = frozenset(e.canonical for e in speakers if e.kind == "person")
-    return _Article(text, sentences, speakers, Registry(), spans, by_para, persons)
+    return _Article(text, sentences, speakers, Registry(), spans, by_para, persons, titled_names(text), publisher)
 
 
-def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...] | None = None) -> list[VoiceResult]:
-    """Decide voice, speaker and relay source for every sentence of one cleaned article."""
-    art = _prepare(text, sentences, speakers or load_speakers())
+def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...] | None = None,
+              publisher: str = "") -> list[VoiceResult]:
+    """Decide voice, speaker and relay source for every sentence of one cleaned article.
+
+    ``publisher`` names the organisation when the page is its own publication (a think tank's brief, a ministry's
+    page): a quotation no rule attributes is then the publisher's, not ``unnamed``.
+    """
+    art = _prepare(text, sentences, speakers or load_speakers(), publisher)
     st = _Discourse()
     results: list[VoiceResult | None] = [None] * len(sentences)
     for p in sorted(art.by_para):
@@ -978,7 +1141,7 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
         st.para_source = None
         for k, i in enumerate(idxs):
             sv = _view(art, i, k)
-            st.note_mentions([m for m in sv.mentions if not (sv.att and sv.att.mention is m)])
+            st.note_mentions(_named_countries(art, sv))
             if st.block is not None and _BLOCK_END_NOTE.match(sv.text):
                 st.block = None
                 results[i] = VoiceResult("authorial", "authorial", "", "", "editor_note")
