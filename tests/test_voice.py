@@ -1,22 +1,6 @@
 """Voice and speaker attribution on small texts written for the tests."""
 
-from framing.clean import clean
-from framing.segment import segment
-from framing.voice import attribute
-
-
-def _voices(body: str):
-    res = clean(body)
-    sents = segment(res)
-    return [(res.text[s.start : s.end], v) for s, v in zip(sents, attribute(res.text, sents))]
-
-
-def _one(body: str, needle: str):
-    for text, v in _voices(body):
-        if needle in text:
-            return v
-    raise AssertionError(needle)
-
+from tests.helpers import voice_of
 
 BODY = """Leaders Meet at the Cosmodrome, Says Kremlin Spokesman
 
@@ -43,47 +27,47 @@ The weather in the region was mild all week long.
 
 
 def test_headline_with_inverted_says():
-    v = _one(BODY, "Says Kremlin")
+    v = voice_of(BODY, "Says Kremlin")
     assert v.voice == "quoted" and v.speaker == "Dmitry Peskov"
 
 
 def test_authorial_narration():
-    v = _one(BODY, "met North Korean leader")
+    v = voice_of(BODY, "met North Korean leader")
     assert v.voice == "authorial" and v.speaker == ""
 
 
 def test_direct_quote_and_follow_on_quote_sentence():
-    assert _one(BODY, "stand together").speaker == "Kim Jong Un"
-    v = _one(BODY, "friendship is eternal")
+    assert voice_of(BODY, "stand together").speaker == "Kim Jong Un"
+    v = voice_of(BODY, "friendship is eternal")
     assert v.voice_type == "direct_quote" and v.speaker == "Kim Jong Un"
 
 
 def test_reported_speech_with_role_and_pronoun():
-    assert _one(BODY, "talks lasted four hours").speaker == "Dmitry Peskov"
-    v = _one(BODY, "According to him")
+    assert voice_of(BODY, "talks lasted four hours").speaker == "Dmitry Peskov"
+    v = voice_of(BODY, "According to him")
     assert v.voice == "quoted" and v.speaker == "Dmitry Peskov"
 
 
 def test_relative_clause_and_negation_are_not_attributions():
-    assert _one(BODY, "which Washington claimed").voice == "authorial"
-    assert _one(BODY, "Neither Moscow").voice == "authorial"
+    assert voice_of(BODY, "which Washington claimed").voice == "authorial"
+    assert voice_of(BODY, "Neither Moscow").voice == "authorial"
 
 
 def test_pronoun_resolves_to_subject_of_previous_sentence():
-    v = _one(BODY, "He pointed out")
+    v = voice_of(BODY, "He pointed out")
     assert v.speaker == "Nikolay Petrov"
 
 
 def test_relay_block_and_inner_speaker():
-    assert _one(BODY, "An AP report said").voice_type == "relay_intro"
-    v = _one(BODY, "met for four hours at the launch site")
+    assert voice_of(BODY, "An AP report said").voice_type == "relay_intro"
+    v = voice_of(BODY, "met for four hours at the launch site")
     assert (v.voice, v.voice_type, v.speaker, v.relayed_by) == ("quoted", "relayed_block", "AP", "AP")
-    v = _one(BODY, "may ask for artillery")
+    v = voice_of(BODY, "may ask for artillery")
     assert v.speaker == "US officials" and v.relayed_by == "AP"
 
 
 def test_heading_ends_relay_block():
-    assert _one(BODY, "weather in the region").voice == "authorial"
+    assert voice_of(BODY, "weather in the region").voice == "authorial"
 
 
 DOC = """A Blogger Reads the Letter
@@ -99,12 +83,12 @@ IMO, most of that was expected.
 
 
 def test_reproduced_document_keeps_its_author():
-    assert _one(DOC, "On the eve").speaker == "Vladimir Putin"
-    v = _one(DOC, "openly declares")
+    assert voice_of(DOC, "On the eve").speaker == "Vladimir Putin"
+    v = voice_of(DOC, "openly declares")
     assert v.voice == "quoted" and v.speaker == "Vladimir Putin"
-    assert _one(DOC, "[My Emphasis]").voice == "authorial"
-    assert _one(DOC, "IMO").voice == "authorial"
-    assert _one(DOC, "self-explanatory").voice == "authorial"
+    assert voice_of(DOC, "[My Emphasis]").voice == "authorial"
+    assert voice_of(DOC, "IMO").voice == "authorial"
+    assert voice_of(DOC, "self-explanatory").voice == "authorial"
 
 
 def test_unnamed_relay_keeps_its_own_subject_and_cataphoric_this_was_stated():
@@ -113,13 +97,13 @@ def test_unnamed_relay_keeps_its_own_subject_and_cataphoric_this_was_stated():
         "Another report said:\n\nThe leaders met for four hours.\n\nA Heading\n\n"
         "And the regional authorities hope to launch joint projects this year. This was stated by the governor, Oleg Ivanov.\n"
     )
-    assert _one(body, "four hours").speaker == "Another report"
-    v = _one(body, "hope to launch")
+    assert voice_of(body, "four hours").speaker == "Another report"
+    v = voice_of(body, "hope to launch")
     assert v.voice == "quoted" and v.speaker == "Oleg Ivanov"
 
 
 def test_headline_speaker_colon():
-    v = _one("Peskov: Moscow will develop relations with Pyongyang\n\nBody prose that is long enough to count as a paragraph.\n", "Peskov:")
+    v = voice_of("Peskov: Moscow will develop relations with Pyongyang\n\nBody prose that is long enough to count as a paragraph.\n", "Peskov:")
     assert v.voice == "quoted" and v.speaker == "Dmitry Peskov"
-    v = _one("Russia and North Korea: Strategic Cooperation\n\nBody prose that is long enough to count as a paragraph.\n", "Strategic")
+    v = voice_of("Russia and North Korea: Strategic Cooperation\n\nBody prose that is long enough to count as a paragraph.\n", "Strategic")
     assert v.voice == "authorial"
