@@ -114,3 +114,25 @@ def test_prior_correction_moves_predictions_toward_the_real_prior():
     shift = m._prior_shift(y, w, real)
     # training prior: 40 % favourable; real prior: 0 %: the favourable logit must go down, the neutral one up
     assert shift[LABELS.index("favorable")] < -3 and shift[LABELS.index("neutral")] > 0.5
+
+
+@pytest.mark.slow
+def test_protocol_v2_reproduces_the_model_card():
+    """The numbers nbval masks in notebooks 04-06 are checked here, with a tolerance for other CPUs."""
+    import json
+
+    from framing.stance import MODEL_DIR, protocol_v2, report_v2
+    from framing.stance.variants import factory
+    from framing.train import training_frames
+
+    meta = json.loads((MODEL_DIR / "model.json").read_text(encoding="utf-8"))
+    real, written = training_frames()
+    for t in ("partnership", "west"):
+        r = report_v2(protocol_v2(factory(meta["model"]), t, real, written))
+        card = meta["evaluation"][t]
+        for corpus in ("dev", "seed"):
+            assert abs(r[corpus]["macro_f1"] - card[corpus]["macro_f1"]) <= 0.02, (t, corpus)
+            assert abs(r[corpus]["ece"] - card[corpus]["ece"]) <= 0.02, (t, corpus)
+        if t == "partnership":
+            for k in ("auc", "mean_critical", "mean_favorable"):
+                assert abs(r["dev_articles"][k] - card["dev_articles"][k]) <= 0.02, k

@@ -27,9 +27,10 @@ from framing.encoder import embed
 from framing.schema import LABELS
 from framing.stance.features import FeatureSpec, as_frame, build_features, lexicon_features, softmax
 
-#: Logistic regression is solved to this tolerance, far below lbfgs's default (1e-4), so the
-#: weights are the unique optimum of the data rather than a point on the solver's path: the
-#: tiny differences in embeddings between CPUs then move probabilities by ~1e-6, not ~1e-3.
+#: Logistic regression is solved in float64 to this tolerance, far below lbfgs's default (1e-4), so
+#: the weights are the unique optimum of the data rather than a point on the solver's path: the
+#: tiny differences in embeddings between CPUs and batchings (~2e-7) then move probabilities by
+#: ~1e-6, not ~1e-3 (measured: a fresh clone against this checkout's cache, 6.7e-4 in float32).
 LR_TOL = 1e-8
 LR_MAX_ITER = 20_000
 #: Inner folds for temperature scaling.
@@ -144,7 +145,8 @@ class StanceLR:
 
     def _fit_lr(self, X: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=LR_MAX_ITER, tol=LR_TOL)
-        clf.fit(X, y, sample_weight=w)
+        # float64: in float32 lbfgs cannot reach LR_TOL and stops where the last digits send it
+        clf.fit(np.asarray(X, dtype=np.float64), y, sample_weight=w)
         coef = np.zeros((len(LABELS), X.shape[1]))
         icpt = np.full(len(LABELS), -30.0)  # a class absent from training keeps probability ~0
         if len(clf.classes_) == 2:  # sklearn's binary form: one row, the log-odds of the second class
@@ -180,6 +182,7 @@ class StanceLR:
             return 1.0
         logits, ys = [], []
         splitter = GroupKFold(n_splits=CALIBRATION_FOLDS, shuffle=True, random_state=config.SEED)
+        X = np.asarray(X, dtype=np.float64)
         for _, held in splitter.split(idx_real, groups=groups[idx_real]):
             test = idx_real[held]
             train = np.setdiff1d(np.arange(len(frame)), test)
@@ -197,7 +200,7 @@ class StanceLR:
 
     def logits(self, frame, X: np.ndarray | None = None) -> np.ndarray:
         frame = as_frame(frame)
-        F = build_features(frame, self.target, self.spec, X=X)
+        F = build_features(frame, self.target, self.spec, X=X).astype(np.float64)
         return (F @ self.coef_.T + self.intercept_ + self.shift_) / self.temperature_
 
     def predict_proba(self, frame) -> np.ndarray:

@@ -55,7 +55,7 @@ class SavedStanceModel:
         """Class probabilities (columns in :data:`LABELS` order) for one target."""
         frame = as_frame(frame)
         w = self.weights[target]
-        F = build_features(frame, target, self.spec, X=X, lex=lex)
+        F = build_features(frame, target, self.spec, X=X, lex=lex).astype(np.float64)
         return softmax((F @ w["coef"].T + w["intercept"] + w["shift"]) / float(w["temperature"]))
 
     def score_table(self, frame, progress: bool = False, lex_counts: pd.DataFrame | None = None) -> pd.DataFrame:
