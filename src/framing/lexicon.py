@@ -170,8 +170,7 @@ class Lexicon:
             hits = self.match(text)
             terms.append(";".join(dict.fromkeys(h.surface for h in hits)))
             cats.append(";".join(dict.fromkeys(h.category for h in hits)))
-            counts.append([sum(h.partnership > 0 for h in hits), sum(h.partnership < 0 for h in hits),
-                           sum(h.west > 0 for h in hits), sum(h.west < 0 for h in hits)])
+            counts.append([*direction_counts(hits, "partnership"), *direction_counts(hits, "west")])
         out = sentences.copy()
         out["loaded_terms"] = terms
         out["loaded_categories"] = cats
@@ -184,6 +183,12 @@ class Lexicon:
     def covers(self, phrase: str) -> bool:
         """True if some entry matches somewhere in ``phrase`` (used to flag lexicon gaps)."""
         return bool(self.match(phrase))
+
+
+def direction_counts(hits, target: str) -> tuple[int, int]:
+    """How many ``hits`` signal +1 and how many −1 toward ``target`` (``partnership`` or ``west``)."""
+    dirs = [h.partnership if target == "partnership" else h.west for h in hits]
+    return sum(d > 0 for d in dirs), sum(d < 0 for d in dirs)
 
 
 @lru_cache(maxsize=4)

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from framing.encoder import DIM, embed
-from framing.lexicon import Lexicon
+from framing.lexicon import Lexicon, direction_counts
 
 
 @dataclass(frozen=True)
@@ -61,15 +61,7 @@ def add_context(sentences: pd.DataFrame) -> pd.DataFrame:
 def lexicon_features(texts, target: str, lexicon: Lexicon | None = None) -> np.ndarray:
     """Per sentence: number of lexicon hits signalling +1 and −1 toward ``target``."""
     lx = lexicon or Lexicon.load()
-    out = np.zeros((len(texts), 2), dtype=np.float32)
-    for i, t in enumerate(texts):
-        for h in lx.match(t):
-            d = h.partnership if target == "partnership" else h.west
-            if d > 0:
-                out[i, 0] += 1
-            elif d < 0:
-                out[i, 1] += 1
-    return out
+    return np.array([direction_counts(lx.match(t), target) for t in texts], dtype=np.float32).reshape(len(texts), 2)
 
 
 def _context_embedding(frame: pd.DataFrame) -> np.ndarray:
