@@ -115,3 +115,14 @@ def test_eight_outlet_corpus_gets_eight_colours_and_true_findings(eight_outlet_c
     sig = int((perm.p_holm < 0.05).sum())
     assert f"* {sig} of {len(perm)} pairwise differences" in md
     assert np.isfinite(ms.mean_score).all()
+
+
+def test_gold_means_average_the_label_values_and_need_gold_columns():
+    from framing.compare import gold_means
+
+    df = pd.DataFrame({"outlet": ["A"] * 4 + ["B"] * 2, "stance_partnership_gold": ["favorable"] * 3 + ["critical", "neutral", "neutral"],
+                       "stance_west_gold": ["critical"] * 4 + ["neutral"] * 2})
+    g = gold_means(df)
+    assert g["partnership"].loc["A", "mean"] == pytest.approx(0.5) and g["partnership"].loc["B", "mean"] == 0
+    assert g["west"].loc["A", "mean"] == -1 and g["west"].loc["A", "low"] == -1
+    assert gold_means(df.drop(columns=["stance_west_gold"])) is None

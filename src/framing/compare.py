@@ -82,3 +82,19 @@ def leans(ms: pd.DataFrame, target: str, subset: str = "all", by: str = "outlet"
     out[d.ci_low > 0] = "favorable"
     out[d.ci_high < 0] = "critical"
     return out
+
+
+def gold_means(df: pd.DataFrame, by: str = "outlet") -> dict[str, pd.DataFrame] | None:
+    """Per target, each group's mean gold label (+1 / 0 / −1) with a bootstrap 95 % interval (``mean``, ``low``, ``high``).
+
+    ``None`` when ``df`` has no ``stance_<target>_gold`` columns (a corpus without hand labels).
+    """
+    from framing.schema import LABEL_VALUE
+
+    if not all(f"stance_{t}_gold" in df for t in TARGETS):
+        return None
+    out = {}
+    for t in TARGETS:
+        rows = {g: bootstrap_mean(d[f"stance_{t}_gold"].map(LABEL_VALUE).to_numpy(), key=("gold", g, t)) for g, d in df.groupby(by)}
+        out[t] = pd.DataFrame(rows, index=["mean", "low", "high"]).T
+    return out
