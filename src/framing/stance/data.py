@@ -9,7 +9,10 @@
   (``written_v2.csv``, two blind passes and adjudication; see ``data/annotations/README.md``).
 
 Every real sentence carries ``outlet``, ``outlet_type`` (the dev set's coarse scheme),
-``corpus`` (``seed`` / ``dev``), ``prev_text`` and ``headline`` for context features.
+``corpus`` (``seed`` / ``dev``), ``prev_text`` and ``headline`` for context features, and
+``speaker`` as the corpus pipeline attributes it (for dev sentences: the pipeline's
+speaker of the output sentence each labelled row falls in, not the annotated speaker, so
+that evaluation sees what scoring a user's corpus sees).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from framing.stance.features import add_context
 DEV_PASS_B = "dev_stance_pass_b.csv"
 DEV_ADJUDICATION = "dev_stance_adjudication.csv"
 WRITTEN_V2 = "written_v2.csv"
-REAL_COLUMNS = ["sentence_id", "article", "outlet", "outlet_type", "corpus", "stance_lean", "voice", "text",
+REAL_COLUMNS = ["sentence_id", "article", "outlet", "outlet_type", "corpus", "stance_lean", "voice", "speaker", "text",
                 "prev_text", "headline", "source", *COLS.values()]
 
 
@@ -37,12 +40,24 @@ def dev_labels(folder: Path | None = None) -> pd.DataFrame:
     return load_labels(folder).merge(src, on="article", how="left", validate="many_to_one")
 
 
+def dev_pipeline_speakers(folder: Path | None = None) -> pd.DataFrame:
+    """Per labelled dev row (``article``, ``sentence``): the speaker the corpus pipeline gives it."""
+    from framing.dev import load_labels, match, run_pipeline
+
+    m = match(load_labels(folder), run_pipeline(folder))
+    return m[["article", "sentence", "speaker_out"]].rename(columns={"speaker_out": "speaker_pipeline"})
+
+
 def dev_gold(folder: Path | None = None, annotations: Path | None = None) -> pd.DataFrame:
     """Gold stance labels of every dev sentence (prose rows), with how each was decided."""
     ann = Path(annotations or config.ANNOTATIONS)
     rows = dev_labels(folder)
     prose = rows[rows.chrome == "no"].copy()
     prose["n"] = prose.groupby("article").cumcount()
+    sp = dev_pipeline_speakers(folder)
+    if len(sp) != len(rows) or not (sp.article.to_numpy() == rows.article.to_numpy()).all():
+        raise RuntimeError("dev gold: the pipeline match does not return one row per label row in order")
+    prose["speaker"] = sp.speaker_pipeline.to_numpy()[(rows.chrome == "no").to_numpy()]
     b = pd.read_csv(ann / DEV_PASS_B, keep_default_na=False)
     m = prose.merge(b[["article", "sentence", "task_id", "stance_partnership", "stance_west"]], on=["article", "sentence"],
                     how="left", validate="one_to_one", suffixes=("", "_b"))
@@ -75,8 +90,9 @@ def seed_gold(sentences: pd.DataFrame, annotations: Path | None = None) -> pd.Da
     gold = build_gold(sentences, annotations)
     manifest = read_manifest(config.ARTICLES_CSV)
     types = {a: coarse_outlet_type(r.get("outlet_type", "")) for a, r in manifest.items()}
-    ctx = add_context(sentences[["sentence_id", "article", "sentence", "text"]]).set_index("sentence_id")[["prev_text", "headline"]]
-    g = gold.join(ctx, on="sentence_id")
+    s = sentences if "speaker" in sentences else sentences.assign(speaker="")
+    ctx = add_context(s[["sentence_id", "article", "sentence", "text", "speaker"]]).set_index("sentence_id")[["prev_text", "headline", "speaker"]]
+    g = gold.drop(columns=[c for c in ctx.columns if c in gold]).join(ctx, on="sentence_id")
     return g.assign(outlet_type=g.article.map(types).fillna("unknown"), corpus="seed", stance_lean="", source="corpus")[REAL_COLUMNS]
 
 
@@ -92,5 +108,5 @@ def written(annotations: Path | None = None) -> pd.DataFrame:
     if "voice" not in w:
         w["voice"] = "authorial"
     w["voice"] = w["voice"].replace("", "authorial")
-    return w.assign(source="written", outlet="", prev_text="", headline="")[
-        ["sentence_id", "text", "outlet_type", "voice", "source", "outlet", "prev_text", "headline", "version", *COLS.values()]]
+    return w.assign(source="written", outlet="", prev_text="", headline="", speaker="")[
+        ["sentence_id", "text", "outlet_type", "voice", "speaker", "source", "outlet", "prev_text", "headline", "version", *COLS.values()]]

@@ -1,10 +1,13 @@
-"""Features of a sentence for the stance models: its embedding, lexicon counts, voice and context.
+"""Features of a sentence for the stance models: its embedding, lexicon counts, voice, context and speaker.
 
 A model sees a *frame*: one row per sentence with at least ``text``; optional columns
 ``voice`` (``authorial`` / ``quoted``), ``prev_text`` (the sentence before it in its
-article) and ``headline`` (its article's headline). :func:`add_context` fills the last two
+article), ``headline`` (its article's headline) and ``speaker`` (who speaks in a quoted
+sentence, as the corpus pipeline attributes it; empty for the outlet's own voice). :func:`add_context` fills the last two
 from a sentence table. Written training sentences have no context: their context
-columns are empty and their context features are zero.
+columns are empty and their context features are zero; the same holds for ``speaker``.
+The speaker block is the encoder's embedding of the speaker's name, so that what the
+encoder knows of "Antony Blinken" or "Dmitry Peskov" can inform the stance of what they say.
 
 Example:
     >>> spec = FeatureSpec(lexicon=True, voice=True)
@@ -30,13 +33,14 @@ class FeatureSpec:
     lexicon: bool = True
     voice: bool = False
     context: bool = False
+    speaker: bool = False
 
     def names(self) -> list[str]:
         return ["embedding"] + [k for k, v in asdict(self).items() if v]
 
     @classmethod
     def from_names(cls, names: list[str]) -> FeatureSpec:
-        return cls(**{k: k in names for k in ("lexicon", "voice", "context")})
+        return cls(**{k: k in names for k in ("lexicon", "voice", "context", "speaker")})
 
 
 def as_frame(texts) -> pd.DataFrame:
@@ -64,19 +68,30 @@ def lexicon_features(texts, target: str, lexicon: Lexicon | None = None) -> np.n
     return np.array([direction_counts(lx.match(t), target) for t in texts], dtype=np.float32).reshape(len(texts), 2)
 
 
+def _text_embeddings(vals: list[str]) -> np.ndarray:
+    """Embeddings of ``vals``, each distinct non-empty text encoded once; zero rows for empty texts."""
+    E = np.zeros((len(vals), DIM), dtype=np.float32)
+    distinct = sorted({v for v in vals if v})
+    if distinct:
+        emb = dict(zip(distinct, embed(distinct)))
+        for i, v in enumerate(vals):
+            if v:
+                E[i] = emb[v]
+    return E
+
+
+def _column(frame: pd.DataFrame, col: str) -> list[str]:
+    return frame[col].fillna("").astype(str).tolist() if col in frame else [""] * len(frame)
+
+
+def _speaker_embedding(frame: pd.DataFrame) -> np.ndarray:
+    """Embedding of each sentence's speaker name (zero where no speaker is attributed)."""
+    return _text_embeddings(_column(frame, "speaker"))
+
+
 def _context_embedding(frame: pd.DataFrame) -> np.ndarray:
     """Mean embedding of the previous sentence and the headline (zero where neither exists)."""
-    parts = []
-    for col in ("prev_text", "headline"):
-        vals = frame[col].fillna("").astype(str).tolist() if col in frame else [""] * len(frame)
-        nonempty = [v for v in vals if v]
-        E = np.zeros((len(vals), DIM), dtype=np.float32)
-        if nonempty:
-            emb = dict(zip(nonempty, embed(nonempty)))
-            for i, v in enumerate(vals):
-                if v:
-                    E[i] = emb[v]
-        parts.append(E)
+    parts = [_text_embeddings(_column(frame, col)) for col in ("prev_text", "headline")]
     return (parts[0] + parts[1]) / 2
 
 
@@ -96,6 +111,8 @@ def build_features(frame: pd.DataFrame, target: str, spec: FeatureSpec, X: np.nd
         blocks.append((v.to_numpy() == "quoted").astype(np.float32)[:, None])
     if spec.context:
         blocks.append(_context_embedding(frame))
+    if spec.speaker:
+        blocks.append(_speaker_embedding(frame))
     return np.hstack(blocks)
 
 

@@ -28,6 +28,8 @@ LR_VARIANTS: dict[str, tuple[str, dict]] = {
     "lr_lex_prior_cal": ("c · + class-prior correction + temperature scaling", {"spec": _LEX, "prior_correction": True, "calibrate": True}),
     "lr_lex_cal": ("c · + temperature scaling", {"spec": _LEX, "calibrate": True}),
     "lr_lex_voice_context": ("c · + voice + context", {"spec": FeatureSpec(lexicon=True, voice=True, context=True)}),
+    "lr_lex_speaker": ("c · + speaker", {"spec": FeatureSpec(lexicon=True, speaker=True)}),
+    "lr_lex_context_speaker": ("c · + context + speaker", {"spec": FeatureSpec(lexicon=True, context=True, speaker=True)}),
 }
 
 VARIANTS: dict[str, tuple[str, object]] = {
