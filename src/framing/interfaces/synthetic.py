@@ -51,8 +51,10 @@ def synthetic_scores(base: pd.DataFrame, n: int, n_outlets: int = 20, n_speakers
 
 
 def seed_scores() -> pd.DataFrame:
-    """The seed corpus's sentences with their out-of-fold stance (``data/processed``), as a scores table."""
+    """The seed corpus's sentences with their out-of-fold stance (``data/processed``), as a checked scores table."""
+    from framing.interfaces.scores import prepare
+
     s = pd.read_parquet(config.SENTENCES_PARQUET)
     oof = pd.read_parquet(config.PROCESSED / "stance_oof.parquet")
     keep = ["sentence_id", *COLS.values(), *(f"{c}_score" for c in COLS.values())]
-    return s.merge(oof[oof.corpus == "seed"][keep], on="sentence_id", how="inner", validate="one_to_one")
+    return prepare(s.merge(oof[oof.corpus == "seed"][keep], on="sentence_id", how="inner", validate="one_to_one"))
