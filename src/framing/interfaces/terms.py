@@ -65,12 +65,13 @@ def loaded_metadata(terms, lexicon: Lexicon | None = None) -> dict[str, dict]:
 
 
 def _inline_scripts(page: str) -> str:
-    """Replace the placeholder script addresses with the scripts' text; drop the unused d3fc tag."""
+    """Replace the placeholder script addresses with the scripts' text; drop the d3fc tag (a CDN address in
+    scattertext 0.2.1, a placeholder in 0.2.2; the explorer's own script does not use d3fc)."""
     scripts = resources.files("scattertext").joinpath("data", "viz", "scripts")
     for key, name in INLINE_SCRIPTS.items():
         code = scripts.joinpath(name).read_text(encoding="utf-8").replace("</script", "<\\/script")
         page = page.replace(f'<script src="{key}" charset="utf-8"></script>', f'<script charset="utf-8">{code}</script>')
-    return page.replace('<script src="<!--D3FCURL-->" charset="utf-8"></script>', "")
+    return re.sub(r'<script src="[^"]*(?:D3FCURL|d3fc)[^"]*" charset="utf-8"></script>', "", page)
 
 
 NOTE = ('<p style="font-family:sans-serif;margin:6px">{title}. Terms in <b style="color:{color}">green</b> are in the '
