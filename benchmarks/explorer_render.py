@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # tests.browser: the Selenium helpers the browser tests use
 
-from framing.interfaces.explore import write_explorer  # noqa: E402
+from framing.interfaces.explore import VIEW_TOTAL_MAX_ROWS, write_explorer  # noqa: E402
 from framing.interfaces.synthetic import seed_scores, synthetic_scores  # noqa: E402
 from tests import browser  # noqa: E402
 from tests.test_explore import matches  # noqa: E402
@@ -73,7 +73,7 @@ def measure(n: int, folder: Path, drv) -> dict:
     got, _ = settle(drv, expect)
     search_s = time.perf_counter() - t0
     checks.append(("+ search 'putin'", got, expect))
-    return {"sentences": n, "html_mb": round(page.stat().st_size / 1e6, 2), "build_s": round(build, 2),
+    return {"sentences": n, "pane_counts_follow_filters": n <= VIEW_TOTAL_MAX_ROWS, "html_mb": round(page.stat().st_size / 1e6, 2), "build_s": round(build, 2),
             "first_render_s": round(first_render, 2), "filter_s": round(filter_s, 2), "search_s": round(search_s, 2),
             "js_heap_mb": round(heap / 1e6, 1) if heap else None,
             "checks": [{"filter": f, "shown": g, "pandas": e} for f, g, e in checks],
@@ -81,9 +81,10 @@ def measure(n: int, folder: Path, drv) -> dict:
 
 
 def markdown(rows: list[dict]) -> str:
-    head = ("| sentences | HTML (MB) | build (s) | first render (s) | filter (s) | search (s) | JS heap (MB) | counts = pandas |\n"
-            "|---:|---:|---:|---:|---:|---:|---:|:---:|\n")
-    return head + "".join(f"| {r['sentences']:,} | {r['html_mb']} | {r['build_s']} | {r['first_render_s']} | {r['filter_s']} | "
+    head = ("| sentences | pane counts follow filters | HTML (MB) | build (s) | first render (s) | filter (s) | search (s) | JS heap (MB) | counts = pandas |\n"
+            "|---:|:---:|---:|---:|---:|---:|---:|---:|:---:|\n")
+    return head + "".join(f"| {r['sentences']:,} | {'yes' if r['pane_counts_follow_filters'] else 'no'} | {r['html_mb']} | {r['build_s']} | "
+                          f"{r['first_render_s']} | {r['filter_s']} | "
                           f"{r['search_s']} | {r['js_heap_mb']} | {'yes' if r['counts_equal_pandas'] else 'no'} |\n"
                           for r in rows)
 
@@ -91,8 +92,9 @@ def markdown(rows: list[dict]) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="1k and 10k sentences only")
+    ap.add_argument("--sizes", type=int, nargs="+", help="other sizes (results go to explorer-custom.*)")
     args = ap.parse_args()
-    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+    sizes = args.sizes or ([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -102,7 +104,7 @@ def main() -> int:
             finally:
                 drv.quit()
             print(rows[-1], file=sys.stderr)
-    name = "explorer-quick" if args.quick else "explorer"
+    name = "explorer-custom" if args.sizes else "explorer-quick" if args.quick else "explorer"
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     env = {"machine": platform.machine(), "python": platform.python_version(), "cpus": __import__("os").cpu_count(),

@@ -84,6 +84,7 @@ def test_wheel_framing_run_from_an_empty_folder(installed):
     res = installed["work"] / "results"
     assert (res / "figures" / "stance-map-partnership-vs-west.png").stat().st_size > 0
     assert (res / "tables" / "findings.md").read_text(encoding="utf-8").count("|") > 10
+    assert "East Wire" in (res / "figures" / "explorer.html").read_text(encoding="utf-8"), "the explorer (and its script) ship in the wheel"
     import json
     nb = json.loads((res / "notebooks" / "05-outlet-comparison.ipynb").read_text(encoding="utf-8"))
     assert any("image/png" in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", [])), "charts stored inline"

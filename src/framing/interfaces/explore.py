@@ -50,6 +50,12 @@ LABELS = {"outlet_type": "outlet type", "stance_partnership": "stance: partnersh
 #: Pane value for an empty speaker or category.
 NONE = "(none)"
 PAGE_LENGTH = 25
+#: The search runs this long after the last key typed (one search per word, not per letter).
+SEARCH_DELAY_MS = 300
+#: Up to this many sentences, each filter option shows "matching (total)" after every filter; above it, the
+#: total only (recounting every pane after each filter takes 3 s at 10,000 rows, far more at 100,000: benchmarks/explorer_render.py).
+#: The count of matching sentences under the table always follows the filters.
+VIEW_TOTAL_MAX_ROWS = 10_000
 STYLE = """
 body{font-family:system-ui,sans-serif;margin:1.2em;color:#222} h1{font-size:1.3em} .note{color:#555;max-width:60em}
 mark.lt{background:#ffe08a;border-bottom:2px solid #c79a00;padding:0 1px;cursor:help}
@@ -115,20 +121,23 @@ def _preselect():
     return JavascriptCode(f"window.framingPreselect({cols})")
 
 
-def datatable_html(frame: pd.DataFrame, table_id: str = "sentences") -> str:
-    """The DataTables fragment (table and its initialisation) for :func:`explorer_frame`'s table."""
+def datatable_html(frame: pd.DataFrame, table_id: str = "sentences", **options) -> str:
+    """The DataTables fragment (table and its initialisation) for :func:`explorer_frame`'s table
+    (``options`` override the DataTables options set here)."""
+    from itables import options as itables_options
     from itables import to_html_datatable
 
-    return to_html_datatable(
-        frame.rename(columns=LABELS), table_id=table_id, connected=False, maxBytes=0, showIndex=False,
-        pageLength=PAGE_LENGTH, lengthMenu=[10, 25, 100, 500], deferRender=True, autoWidth=False,
-        classes="display compact", columnDefs=_column_defs(), order=[],
+    itables_options.warn_on_undocumented_option = False  # searchDelay is a DataTables option itables does not list
+    kwargs = dict(
+        connected=False, maxBytes=0, showIndex=False, pageLength=PAGE_LENGTH, lengthMenu=[10, 25, 100, 500], deferRender=True,
+        autoWidth=False, classes="display compact", columnDefs=_column_defs(), order=[], searchDelay=SEARCH_DELAY_MS,
         layout={"top1": "searchPanes", "topStart": "pageLength", "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
-        searchPanes={"cascadePanes": False, "viewTotal": True, "initCollapsed": False, "layout": "columns-4",
-                     "preSelect": _preselect()},
+        searchPanes={"cascadePanes": False, "viewTotal": len(frame) <= VIEW_TOTAL_MAX_ROWS, "initCollapsed": False,
+                     "layout": "columns-4", "preSelect": _preselect()},
         language={"info": "_TOTAL_ sentences match (_START_–_END_ shown)", "infoFiltered": " of _MAX_",
                   "infoEmpty": "0 sentences match", "search": "Search sentences, speakers, loaded terms:"},
     )
+    return to_html_datatable(frame.rename(columns=LABELS), table_id=table_id, **{**kwargs, **options})
 
 
 def _script() -> str:
