@@ -171,8 +171,11 @@ def explorer_html(scores: pd.DataFrame, title: str = "Sentence explorer", lexico
     scores = prepare(scores)
     frame = explorer_frame(scores, lexicon)
     bundle = Path(str(resources.files("itables").joinpath("html", "dt_bundle.js")))
-    note = (f"{len(frame):,} sentences from {frame.outlet.nunique()} outlet(s). Pick values in the filter panes (counts follow the "
-            "other filters; Ctrl-click for several), search in the box, hover a highlighted term for its category. "
+    counts = ("each option's count follows the other filters" if len(frame) <= VIEW_TOTAL_MAX_ROWS
+              else f"options show totals: above {VIEW_TOTAL_MAX_ROWS:,} sentences they are not recounted")
+    note = (f"{len(frame):,} sentences from {frame.outlet.nunique()} outlet(s). Pick values in the filter panes ({counts}; "
+            "Ctrl-click for several), search in the box, hover a highlighted term for its category; the count of matching "
+            "sentences is under the table. "
             "Stance labels are coloured by score, P(favourable) − P(critical): orange critical, blue favourable. "
             f"Table: DataTables with SearchPanes, from itables {itables_version} (MIT).")
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
