@@ -68,6 +68,13 @@ def test_click_shows_the_terms_sentences_and_lexicon_terms_are_marked(seed, page
         assert len(shown) == len(expect) > 0
         in_group = drv.find_elements(By.CSS_SELECTOR, "#d3-div-1-cat div.snippet")
         assert len(in_group) == int((expect.outlet == "Sputnik").sum())
+        links = drv.find_elements(By.CSS_SELECTOR, "#loaded-terms a.loaded-term")
+        assert {a.get_attribute("data-term") for a in links} == loaded, "every lexicon term of the chart is listed"
+        other = next(a for a in links if a.get_attribute("data-term") != term)
+        other.click()
+        word = re.compile(rf"(?<![^\W_]){re.escape(other.get_attribute('data-term'))}(?![^\W_])", re.IGNORECASE)
+        n = int(seed.text.map(lambda t: bool(word.search(t))).sum())
+        assert browser.wait(lambda: len(drv.find_elements(By.CSS_SELECTOR, "#d3-div-1-cat div.snippet, #d3-div-1-notcat div.snippet")) == n)
     finally:
         drv.quit()
 

@@ -40,7 +40,7 @@ def installed(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("wheel")
     src = tmp / "src-copy"
     shutil.copytree(config.ROOT, src, ignore=IGNORE)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FRAMING_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FRAMING_") and k != "PYTHONPATH"}  # the wheel, not a checkout
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp / "dist"), str(src)], tmp, env)
     wheel = next((tmp / "dist").glob("framing_news-*.whl"))
     venv = tmp / "venv"

@@ -75,7 +75,24 @@ def _inline_scripts(page: str) -> str:
 
 
 NOTE = ('<p style="font-family:sans-serif;margin:6px">{title}. Terms in <b style="color:{color}">green</b> are in the '
-        "loaded-term lexicon (hover for the category); click a term, or search for it, to read its sentences below the chart.</p>")
+        "loaded-term lexicon (hover for the category); click a term, or search for it, to read its sentences below the chart.</p>"
+        '<p style="font-family:sans-serif;margin:6px" id="loaded-terms">Loaded terms in this chart: <span id="loaded-terms-list"></span></p>')
+#: Minimum count (group and rest together) of a term drawn in the chart.
+MIN_FREQ = 2
+#: Fills the list of loaded terms from the chart's own data; each is a link to scattertext's search for it.
+LIST_SCRIPT = """<script>(function () {
+  var terms = getDataAndInfo().data.filter(function (d) { return d.etc && d.etc.category; })
+    .sort(function (a, b) { return a.term < b.term ? -1 : 1; });
+  var el = document.getElementById("loaded-terms-list");
+  if (!terms.length) { el.textContent = "none."; return; }
+  terms.forEach(function (d, i) {
+    if (i) el.appendChild(document.createTextNode(", "));
+    var a = document.createElement("a");
+    a.href = "#"; a.className = "loaded-term"; a.dataset.term = d.term; a.title = d.etc.category; a.textContent = d.term;
+    a.onclick = function () { plotInterface.handleSearchTerm(d.term); return false; };
+    el.appendChild(a);
+  });
+})();</script>"""
 
 
 def parsed(scores: pd.DataFrame) -> pd.DataFrame:
@@ -97,16 +114,17 @@ def term_explorer_html(scores: pd.DataFrame, column: str, value: str, lexicon: L
     group = GROUPINGS[column]
     df = t.assign(group=t[column].where(t[column] == value, REST))
     corpus = st.CorpusFromParsedDocuments(df, category_col="group", parsed_col="parse").build()
-    meta = (df.outlet + " · " + df.voice + df.speaker.map(lambda s: f" ({s})" if s else "")
+    labels = (df.outlet + " · " + df.voice + df.speaker.map(lambda s: f" ({s})" if s else "")
             + " · partnership " + df.stance_partnership + ", west " + df.stance_west)
+    meta = loaded_metadata(corpus.get_terms(), lexicon)
     page = st.produce_scattertext_explorer(
         corpus, category=value, category_name=f"{value} ({group})", not_category_name=f"{REST} ({len(set(t[column])) - 1} other)",
-        metadata=meta.tolist(), minimum_term_frequency=2, pmi_threshold_coefficient=0, width_in_pixels=1000,
-        term_metadata=loaded_metadata(corpus.get_terms(), lexicon), color_func=COLOR_FUNC, get_tooltip_content=TOOLTIP,
+        metadata=labels.tolist(), minimum_term_frequency=MIN_FREQ, pmi_threshold_coefficient=0, width_in_pixels=1000,
+        term_metadata=meta, color_func=COLOR_FUNC, get_tooltip_content=TOOLTIP,
         show_characteristic=False, d3_url="__FRAMING_D3__", d3_scale_chromatic_url="__FRAMING_D3_SCALE_CHROMATIC__", transform=st.Scalers.dense_rank)
     title = html.escape(f"{value} ({group}, {int((t[column] == value).sum())} sentences) against {REST}")
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Terms: {title}</title></head><body>'
-            f"{NOTE.format(title=title, color=LOADED_COLOR)}\n{_inline_scripts(page)}\n</body></html>\n")
+            f"{NOTE.format(title=title, color=LOADED_COLOR)}\n{_inline_scripts(page)}\n{LIST_SCRIPT}\n</body></html>\n")
 
 
 def write_term_explorers(scores: pd.DataFrame, out: str | Path, lexicon: Lexicon | None = None) -> list[Path]:
