@@ -5,7 +5,8 @@ Built on DataTables with its SearchPanes extension, in the build that ``itables`
 network and no server). The page shows, per sentence, outlet, outlet type, article,
 voice, speaker, the text with loaded-lexicon terms highlighted (category on hover) and
 both stance labels coloured by score. Filter panes (outlet, outlet type, voice, speaker,
-both stances, category) show counts that follow the other filters; the search box looks
+both stances, category) show counts that follow the other filters (up to
+:data:`VIEW_TOTAL_MAX_ROWS` sentences; above, their totals); the search box looks
 in the sentence, the speaker and the loaded terms; the line under the table counts the
 matching sentences. Rows are paged (25 per page) and drawn only when shown, so 100,000
 sentences stay usable (see ``benchmarks/explorer_render.py``).
@@ -124,11 +125,10 @@ def _preselect():
 def datatable_html(frame: pd.DataFrame, table_id: str = "sentences", **options) -> str:
     """The DataTables fragment (table and its initialisation) for :func:`explorer_frame`'s table
     (``options`` override the DataTables options set here)."""
-    from itables import options as itables_options
     from itables import to_html_datatable
 
-    itables_options.warn_on_undocumented_option = False  # searchDelay is a DataTables option itables does not list
     kwargs = dict(
+        warn_on_undocumented_option=False,  # searchDelay is a DataTables option that itables does not list
         connected=False, maxBytes=0, showIndex=False, pageLength=PAGE_LENGTH, lengthMenu=[10, 25, 100, 500], deferRender=True,
         autoWidth=False, classes="display compact", columnDefs=_column_defs(), order=[], searchDelay=SEARCH_DELAY_MS,
         layout={"top1": "searchPanes", "topStart": "pageLength", "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
