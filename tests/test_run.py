@@ -2,6 +2,7 @@
 
 import hashlib
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -43,6 +44,8 @@ def test_framing_run_produces_every_figure(tmp_path):
     findings = (out / "tables" / "findings.md").read_text(encoding="utf-8")
     assert findings.count("\n| ") == 9 and "8 outlets" in findings
     assert _digest(config.ROOT / "notebooks") == before, "committed notebooks must stay untouched"
+    explorer = (out / "figures" / "explorer.html").read_text(encoding="utf-8")
+    assert all(f'href="#outlet={quote(o)}"' in explorer for o in EIGHT_OUTLETS), "the explorer links every outlet"
 
 
 def test_readme_findings_are_the_notebooks_output():

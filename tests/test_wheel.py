@@ -40,7 +40,7 @@ def installed(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("wheel")
     src = tmp / "src-copy"
     shutil.copytree(config.ROOT, src, ignore=IGNORE)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FRAMING_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FRAMING_") and k != "PYTHONPATH"}  # the wheel, not a checkout
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp / "dist"), str(src)], tmp, env)
     wheel = next((tmp / "dist").glob("framing_news-*.whl"))
     venv = tmp / "venv"
@@ -84,6 +84,7 @@ def test_wheel_framing_run_from_an_empty_folder(installed):
     res = installed["work"] / "results"
     assert (res / "figures" / "stance-map-partnership-vs-west.png").stat().st_size > 0
     assert (res / "tables" / "findings.md").read_text(encoding="utf-8").count("|") > 10
+    assert "East Wire" in (res / "figures" / "explorer.html").read_text(encoding="utf-8"), "the explorer (and its script) ship in the wheel"
     import json
     nb = json.loads((res / "notebooks" / "05-outlet-comparison.ipynb").read_text(encoding="utf-8"))
     assert any("image/png" in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", [])), "charts stored inline"

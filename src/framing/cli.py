@@ -18,6 +18,14 @@
     kept, prose lost, boundary errors, voice and speaker accuracy (see ``framing.dev``);
     ``--errors`` writes every remaining error as CSV tables, ``-v`` prints them.
 
+``framing explore SCORES --out DIR``
+    Write the offline HTML sentence explorer (``DIR/explorer.html``) and, with
+    ``--terms``, the scattertext term explorers of a scores table.
+
+``framing export SCORES --sqlite FILE``
+    Write a SQLite database (articles, sentences, loaded-term hits, full-text search)
+    and its Datasette ``metadata.yml`` beside it.
+
 ``framing run --corpus PATH --out DIR``
     Execute the notebook series (corpus, loaded terms, outlet comparison) on another
     folder of articles, writing executed notebooks, data and figures under DIR.
@@ -63,6 +71,18 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return main_run(args.corpus, args.out, progress=not args.no_progress)
 
 
+def _cmd_explore(args: argparse.Namespace) -> int:
+    from framing.interfaces.explore import main_explore
+
+    return main_explore(args.scores, args.out, terms=args.terms)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from framing.interfaces.export import main_export
+
+    return main_export(args.scores, args.sqlite)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs)."""
     p = argparse.ArgumentParser(prog="framing", description="Framing and stance analysis of news coverage.")
@@ -96,6 +116,17 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--errors", help="write the error tables as CSV files into DIR")
     d.add_argument("-v", "--verbose", action="store_true", help="print every remaining error")
     d.set_defaults(func=_cmd_dev)
+
+    e = sub.add_parser("explore", help="write the offline HTML sentence explorer of a scores table")
+    e.add_argument("scores", help="the table `framing score` writes (.csv or .parquet)")
+    e.add_argument("--out", required=True, help="folder for explorer.html (and terms/ with --terms)")
+    e.add_argument("--terms", action="store_true", help="also write the scattertext term explorers (each outlet and outlet type against the rest)")
+    e.set_defaults(func=_cmd_explore)
+
+    x = sub.add_parser("export", help="write a SQLite database of a scores table for Datasette")
+    x.add_argument("scores", help="the table `framing score` writes (.csv or .parquet)")
+    x.add_argument("--sqlite", required=True, help="database file to write (replaced if it exists); metadata.yml goes beside it")
+    x.set_defaults(func=_cmd_export)
 
     r = sub.add_parser("run", help="run the notebook series on another corpus")
     r.add_argument("--corpus", required=True, help="folder of article files")

@@ -4,7 +4,8 @@ Executes the notebooks that need no hand annotations (01 corpus, 02 loaded terms
 05 outlet comparison) with papermill, passing ``corpus_dir`` and ``out_dir`` to each
 notebook's parameters cell. Executed copies go to ``DIR/notebooks/``, data to
 ``DIR/interim`` and ``DIR/processed``, figures to ``DIR/figures``, the findings table to
-``DIR/tables``. The committed notebooks are never modified. Notebooks 03 and 04 evaluate
+``DIR/tables``, and notebook 05 writes the sentence explorer beside the figures
+(``DIR/figures/explorer.html``, :mod:`framing.interfaces.explore`). The committed notebooks are never modified. Notebooks 03 and 04 evaluate
 against the seed corpus's hand labels and are not run.
 """
 
@@ -45,5 +46,9 @@ def main_run(corpus: str, out: str, progress: bool = True) -> int:
     except Exception as e:  # papermill raises PapermillExecutionError with the failing cell
         print(f"error: a notebook failed: {e}", file=sys.stderr)
         return 1
-    print(f"executed {len(paths)} notebooks into {Path(out) / 'notebooks'}; figures in {Path(out) / 'figures'}", file=sys.stderr)
+    from framing.interfaces.explore import EXPLORER_HTML
+
+    explorer = Path(out) / "figures" / EXPLORER_HTML
+    print(f"executed {len(paths)} notebooks into {Path(out) / 'notebooks'}; figures in {Path(out) / 'figures'}"
+          + (f"; sentence explorer: {explorer}" if explorer.exists() else ""), file=sys.stderr)
     return 0
