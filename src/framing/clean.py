@@ -35,6 +35,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from framing import errors
+
 # --------------------------------------------------------------------------- rules
 
 
@@ -966,10 +968,11 @@ def _check_accounting(body: str, res: CleanResult) -> None:
     mask = [0] * len(body)
     for r in res.removed:
         for i in range(r.start, r.end):
-            assert mask[i] == 0, f"overlapping removals at {i}"
+            if mask[i]:
+                raise errors.InvariantError(errors.OVERLAPPING_REMOVALS.format(i=i))
             mask[i] = 1
-    assert res.kept_chars + res.removed_chars + res.whitespace_chars == res.body_chars
-    assert res.whitespace_chars >= 0, "kept and removed text exceed the body"
+    errors.check(res.kept_chars + res.removed_chars + res.whitespace_chars == res.body_chars, errors.ACCOUNTING)
+    errors.check(res.whitespace_chars >= 0, errors.NEGATIVE_WHITESPACE)
     # every character neither removed nor whitespace must appear in the kept text, in order
     kept = "".join(ch for ch, m in zip(body, mask) if not m and not ch.isspace())
-    assert kept == "".join(res.text.split()), "kept text does not match the body minus removals"
+    errors.check(kept == "".join(res.text.split()), errors.KEPT_TEXT)
