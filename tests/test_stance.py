@@ -136,3 +136,19 @@ def test_protocol_v2_reproduces_the_model_card():
         if t == "partnership":
             for k in ("auc", "mean_critical", "mean_favorable"):
                 assert abs(r["dev_articles"][k] - card["dev_articles"][k]) <= 0.02, k
+
+
+def test_reliability_bins_and_ece_on_known_predictions():
+    from framing.stance.evaluation import calibration_table, reliability
+
+    # top-class confidences 0.9, 0.9 (one right), 0.5, 0.5 (both right), 0.6 (right; on an edge of 5 bins: (0.4, 0.6])
+    p = np.array([[0.9, 0.05, 0.05], [0.9, 0.05, 0.05], [0.5, 0.3, 0.2], [0.2, 0.5, 0.3], [0.6, 0.2, 0.2]])
+    y = np.array(["critical", "neutral", "critical", "neutral", "critical"])
+    r = reliability(p, y, bins=5)
+    assert r.bin.tolist() == [2, 4] and r.n.tolist() == [3, 2]
+    assert r.share_correct.tolist() == pytest.approx([1.0, 0.5])
+    assert r.mean_confidence.tolist() == pytest.approx([1.6 / 3, 0.9])
+    ece = expected_calibration_error(p, y, bins=5)
+    assert ece == pytest.approx(3 / 5 * (1 - 1.6 / 3) + 2 / 5 * 0.4)
+    pred = pd.DataFrame({"y_true": y, **{f"p_{lab}": p[:, k] for k, lab in enumerate(LABELS)}})
+    assert calibration_table(pred, bins=5).equals(r)
