@@ -126,3 +126,36 @@ def test_gold_means_average_the_label_values_and_need_gold_columns():
     assert g["partnership"].loc["A", "mean"] == pytest.approx(0.5) and g["partnership"].loc["B", "mean"] == 0
     assert g["west"].loc["A", "mean"] == -1 and g["west"].loc["A", "low"] == -1
     assert gold_means(df.drop(columns=["stance_west_gold"])) is None
+
+
+def test_one_outlet_corpus_makes_no_pairwise_or_range_claim():
+    df = _frame({"Alpha": [0.6, 0.5, 0.7, 0.55, 0.65] * 4}, quoted={"Alpha": 5})
+    f = _inputs(df)
+    f.perm = pairwise_permutation(df, "partnership")
+    md = findings_markdown(f)
+    assert "* With 1 outlet(s) there is no pair of outlets to test." in md
+    assert "pairwise differences" not in md
+    assert "1 of 1 lean favourable (Alpha)" in md and "(mean +0.60)" in md and "means from" not in md
+    assert "Quoted or relayed sentences are 25% of each outlet's sentences" in md
+    assert md.count("\n| ") == 2  # header + the one outlet
+
+
+def test_ties_name_every_outlet_at_the_extreme():
+    df = _frame({"Alpha": [0.2, 0.4] * 5, "Beta": [0.4, 0.2] * 5, "Gamma": [-0.1, 0.1] * 5})
+    f = _inputs(df, hits_by_outlet={"Alpha": 3, "Beta": 3, "Gamma": 1})
+    assert "densest in Alpha and Beta (30.0 per 1,000 words)" in loaded_sentence(f)
+    assert "to +0.30 (Alpha and Beta)" in lean_sentence(f, "partnership", "the partnership")
+
+
+def test_voice_claim_is_withheld_when_half_the_outlets_go_each_way():
+    # Alpha's own sentences are closer to zero, Beta's are not: neither claim holds for most outlets
+    df = _frame({"Alpha": [0.9, 0.9, 0.0, 0.0], "Beta": [0.0, 0.8, 0.8]}, quoted={"Alpha": 2, "Beta": 1})
+    text = voice_sentence(_inputs(df))
+    assert "closer to zero in 1 of 2 outlets: no pattern holds for most outlets" in text
+
+
+def test_corpus_without_any_loaded_term():
+    df = _frame({"Alpha": [0.1] * 5, "Beta": [0.2] * 5})
+    f = _inputs(df, hits_by_outlet={"Alpha": 0, "Beta": 0})
+    assert loaded_sentence(f) == "* No lexicon term occurs in this corpus."
+    assert (outlet_table(f)["loaded terms that are the outlet's own"] == NA).all()
