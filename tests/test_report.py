@@ -159,3 +159,40 @@ def test_corpus_without_any_loaded_term():
     f = _inputs(df, hits_by_outlet={"Alpha": 0, "Beta": 0})
     assert loaded_sentence(f) == "* No lexicon term occurs in this corpus."
     assert (outlet_table(f)["loaded terms that are the outlet's own"] == NA).all()
+
+
+def test_gold_sentence_and_model_line_follow_the_numbers():
+    from framing.compare import gold_means
+    from framing.report import gold_sentence
+
+    df = _frame({"Alpha": [0.6, 0.4, 0.5, 0.5], "Beta": [0.0, 0.1, -0.1, 0.0], "Gamma": [-0.5, -0.4, -0.6, -0.5]})
+    labels = {"Alpha": "favorable", "Beta": "neutral", "Gamma": "critical"}
+    df = df.assign(stance_partnership_gold=df.outlet.map(labels), stance_west_gold="neutral")
+    f = _inputs(df)
+    f.gold_means, f.model_f1 = gold_means(df), {"partnership": 0.61, "west": 0.5}
+    text = gold_sentence(f)
+    # partnership: gold means +1, 0, -1 against model means +0.5, 0, -0.5 (diff 0.5); west: gold 0 against -0.25 … +0.25
+    assert "differ by at most 0.50" in text and "Spearman ρ = 1.00" in text
+    md = findings_markdown(f)
+    assert "macro-F1 of partnership 0.61, west 0.50." in md
+    table = outlet_table(f)
+    assert table.loc["Alpha", "partnership, gold labels"] == "+1.00 [+1.00, +1.00]"
+    assert gold_sentence(_inputs(df)) == ""
+
+
+def test_outlet_without_own_sentences_shows_na():
+    df = _frame({"Alpha": [0.2, 0.4, 0.3], "Beta": [0.1, 0.2]}, quoted={"Beta": 2})
+    table = outlet_table(_inputs(df))
+    assert table.loc["Beta", "own sentences only"] == NA and table.loc["Alpha", "own sentences only"] != NA
+
+
+def test_findings_file_and_readme_block_round_trip(tmp_path):
+    from framing.report import END, START, readme_findings, update_readme, write_findings
+
+    path = write_findings("block one\n\n", tmp_path / "findings")
+    assert path.read_text(encoding="utf-8") == "block one\n"
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\n{START}\nold\n{END}\n\nrest\n", encoding="utf-8")
+    update_readme("new block", readme)
+    assert readme_findings(readme) == "new block"
+    assert readme.read_text(encoding="utf-8") == f"# Title\n\n{START}\nnew block\n{END}\n\nrest\n"
