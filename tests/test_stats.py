@@ -110,3 +110,13 @@ def test_identical_groups_are_not_different():
 
 def test_settings_are_the_documented_ones():
     assert stats.CONFIDENCE == 0.95 and stats.CI_METHOD == "percentile" and stats.N_BOOT == 2000
+
+
+def test_batching_long_groups_does_not_change_results(monkeypatch):
+    rng = np.random.default_rng(4)
+    x, w, y = rng.normal(size=300), rng.integers(1, 20, 300).astype(float), rng.normal(0.2, 1, 250)
+    whole = bootstrap_ratio(x, w, key=("b",)), permutation_test(x, y, n_perm=999, key=("b",))
+    monkeypatch.setattr(stats, "BATCH_VALUES", 7 * 300)  # 7 resamples at a time, the last batch shorter
+    assert stats._batch(300, 2000) == 7
+    assert bootstrap_ratio(x, w, key=("b",)) == pytest.approx(whole[0], abs=1e-12)
+    assert permutation_test(x, y, n_perm=999, key=("b",)) == whole[1]

@@ -28,14 +28,18 @@ N_PERM = 5000
 CONFIDENCE = 0.95
 #: Bootstrap interval method (see the module docstring).
 CI_METHOD = "percentile"
-#: Resamples evaluated at once (bounds memory for long groups).
-BATCH = 1000
+#: Resampled values held at once (resamples × units): bounds memory for long groups (batching does not change results).
+BATCH_VALUES = 1_000_000
 
 
 def rng_for(*key) -> np.random.Generator:
     """A generator seeded from the project seed and a key, so results do not depend on group order."""
     h = int(hashlib.sha256(repr((config.SEED,) + key).encode()).hexdigest()[:16], 16)
     return np.random.default_rng(h)
+
+
+def _batch(n_units: int, n_resamples: int) -> int:
+    return max(1, min(n_resamples, BATCH_VALUES // max(n_units, 1)))
 
 
 def _ratio(num: np.ndarray, den: np.ndarray, axis: int = -1) -> np.ndarray:
@@ -59,7 +63,7 @@ def bootstrap_ratio(num: np.ndarray, den: np.ndarray, n_boot: int = N_BOOT, key=
     est = scale * num.sum() / den.sum()
     if len(num) == 1:
         return float(est), float(est), float(est)
-    res = stats.bootstrap((num, den), _ratio, n_resamples=n_boot, batch=BATCH, vectorized=True, paired=True,
+    res = stats.bootstrap((num, den), _ratio, n_resamples=n_boot, batch=_batch(len(num), n_boot), vectorized=True, paired=True,
                           confidence_level=confidence, method=CI_METHOD, random_state=rng_for("ratio", *key))
     lo, hi = res.confidence_interval
     if not (np.isfinite(lo) and np.isfinite(hi)):  # some resample had a zero denominator
@@ -88,5 +92,5 @@ def permutation_test(x: np.ndarray, y: np.ndarray, n_perm: int = N_PERM, key=())
     y = np.asarray(y, float)
     obs = x.mean() - y.mean()
     res = stats.permutation_test((x, y), _abs_mean_difference, permutation_type="independent", vectorized=True,
-                                 n_resamples=n_perm, batch=BATCH, alternative="greater", random_state=rng_for("perm", *key))
+                                 n_resamples=n_perm, batch=_batch(len(x) + len(y), n_perm), alternative="greater", random_state=rng_for("perm", *key))
     return float(obs), float(res.pvalue)
