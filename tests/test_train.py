@@ -8,31 +8,9 @@ import pytest
 
 from framing import train as tr
 from framing.schema import LABELS
-
-FAV = ["We warmly welcome our great friends and their glorious alliance.", "A historic, brotherly partnership of true friends.",
-       "The alliance is praised as strong and beneficial."]
-CRIT = ["The dangerous illegal arms pact threatens the world.", "Officials condemn the reckless deal as a violation of sanctions.",
-        "Two isolated pariah regimes turn to each other in desperation."]
-NEU = ["The train arrived at noon.", "The meeting lasted several hours.", "The delegation toured the facility on Wednesday."]
-
-
-def _real(n_outlets: int = 6) -> pd.DataFrame:
-    rows = []
-    for k in range(n_outlets):
-        for i, (text, lab) in enumerate(zip([FAV[k % 3], CRIT[k % 3], NEU[k % 3], NEU[(k + 1) % 3]], ["favorable", "critical", "neutral", "neutral"])):
-            corpus = "dev" if k % 2 else "seed"
-            rows.append({"sentence_id": f"o{k}-{i:04d}", "article": f"o{k}", "outlet": f"Outlet {k}", "outlet_type": "state" if k < 3 else "independent",
-                         "corpus": corpus, "stance_lean": ["favorable", "critical", "neutral"][k % 3] if corpus == "dev" else "",
-                         "voice": "authorial", "text": f"{text} ({k})", "prev_text": "", "headline": "", "source": "corpus",
-                         "stance_partnership": lab, "stance_west": "neutral" if lab != "critical" else "favorable"})
-    return pd.DataFrame(rows)
-
-
-def _written() -> pd.DataFrame:
-    texts, labs = FAV + CRIT + NEU, ["favorable"] * 3 + ["critical"] * 3 + ["neutral"] * 3
-    return pd.DataFrame({"sentence_id": [f"w{i}" for i in range(9)], "text": texts, "outlet_type": "", "voice": "authorial", "source": "written",
-                         "outlet": "", "prev_text": "", "headline": "", "version": "v1", "stance_partnership": labs,
-                         "stance_west": ["neutral" if lab != "critical" else "favorable" for lab in labs]})
+from tests.helpers import CRIT, FAV, NEU
+from tests.helpers import stance_real as _real
+from tests.helpers import stance_written as _written
 
 
 def test_chosen_model_reads_the_choice_file_or_falls_back(tmp_path):
