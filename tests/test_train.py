@@ -77,3 +77,17 @@ def test_training_frames_are_the_committed_gold_and_written_sentences():
     assert set(real.corpus) == {"seed", "dev"} and (real.source != "written").all()
     assert (wr.source == "written").all() and len(wr) > 0
     assert real.sentence_id.is_unique and set(LABELS) >= set(real.stance_partnership)
+
+
+def test_model_card_states_the_stored_figures(small_model):
+    from framing.stance.card import headline_f1, model_card
+
+    meta = json.loads((small_model / "model.json").read_text(encoding="utf-8"))
+    card = model_card(meta)
+    f1 = headline_f1(meta)
+    assert f"macro-F1 {f1['partnership']:.2f}" in card and "known-groups AUC" in card
+    assert (small_model / "MODEL_CARD.md").read_text(encoding="utf-8") == card
+    v1 = {**meta, "targets": ["west"], "evaluation": {"west": {"macro_f1": 0.5, "ece": 0.1, **{f"f1_{lab}": 0.5 for lab in LABELS},
+                                                                  **{f"support_{lab}": 3 for lab in LABELS}}}}
+    assert headline_f1(v1) == {"west": 0.5}
+    assert "leave one seed outlet out" in model_card(v1) and "* `west`: macro-F1 0.50" in model_card(v1)
