@@ -31,7 +31,7 @@ def _inputs(df: pd.DataFrame, hits_by_outlet: dict[str, int] | None = None) -> F
                          "ci_low": 0.0, "ci_high": 30.0}, index=pd.Index(outlets, name="outlet"))
     with_hits = [o for o in outlets if hits_by_outlet.get(o, 0)]
     own = pd.DataFrame({"hits": [hits_by_outlet[o] for o in with_hits], "share_own": 0.25}, index=pd.Index(with_hits, name="outlet"))
-    perm = pd.DataFrame({"p_holm": [0.01, 0.5, 0.9]})
+    perm = pd.DataFrame({"p_holm": [0.01, 0.05, 0.07, 0.5]})  # 0.05 itself does not pass
     return FindingsInput(df=df, ms=ms, rate=rate, own=own, perm=perm, source="test scores")
 
 
@@ -73,7 +73,7 @@ def test_outlet_without_loaded_terms_is_na_not_quoted():
 
 def test_pairwise_sentence_counts_holm_p_below_alpha():
     df = _frame({"Alpha": [0.1] * 5, "Beta": [0.2] * 5})
-    assert pairwise_sentence(_inputs(df)).startswith("* 1 of 3 pairwise differences")
+    assert pairwise_sentence(_inputs(df)).startswith("* 1 of 4 pairwise differences")
 
 
 @pytest.fixture(scope="module")
