@@ -76,3 +76,19 @@ def test_candidates_review_covers_every_candidate():
     assert set(zip(cand.term, cand.outlet_type)) == set(zip(rev.term, rev.outlet_type))
     assert rev.decision.isin(["added", "rejected", "already_covered"]).all()
     assert (rev.reason.str.len() > 10).all()
+
+
+def test_top_terms_keep_the_highest_z_and_drop_contained_terms_of_the_same_count():
+    from framing.distinctive import lexicon_candidates, top_terms
+
+    dist = pd.DataFrame({"outlet": ["A"] * 5 + ["B"], "term": ["sacred fight", "sacred", "fight", "the", "calm", "west"],
+                         "n_words": [2, 1, 1, 1, 1, 1], "count": [5, 5, 7, 9, 3, 4], "count_rest": 0, "delta": 1.0,
+                         "z": [3.0, 3.0, 2.5, 4.0, 1.0, 2.0], "stopwords_only": [False, False, False, True, False, False],
+                         "in_lexicon": [True, False, False, False, False, False]})
+    t = top_terms(dist)
+    # "the" is stop words only, "calm" is below z 1.96, "sacred" is inside "sacred fight" with the same count
+    assert t[t.outlet == "A"].term.tolist() == ["sacred fight", "fight"] and t[t.outlet == "B"].term.tolist() == ["west"]
+    assert top_terms(dist, n=1).term.tolist() == ["sacred fight", "west"]
+    c = lexicon_candidates(dist)
+    assert "sacred fight" not in set(c.term) and "sacred" in set(c.term)
+    assert list(c.columns) == ["outlet", "term", "count", "count_rest", "z"]

@@ -59,3 +59,30 @@ def test_notebooks_ask_for_inline_charts():
 def test_package_forces_no_backend():
     src = (Path(config.__file__).parent / "figures.py").read_text(encoding="utf-8")
     assert "matplotlib.use(" not in src
+
+
+def test_nbtools_cli_strips_or_prints_usage(tmp_path, capsys):
+    import nbformat
+
+    from framing.nbtools import main
+
+    nb = nbformat.v4.new_notebook(metadata={"papermill": {"x": 1}})
+    nb.cells.append(nbformat.v4.new_code_cell("1", metadata={"execution": {"iopub.status.busy": "2026-01-01T00:00:00Z"}}))
+    p = tmp_path / "n.ipynb"
+    nbformat.write(nb, p)
+    assert main([]) == 2 and "usage" in capsys.readouterr().err
+    assert main(["strip", str(p)]) == 0
+    assert "from 1 of 1 notebook(s)" in capsys.readouterr().out
+    assert "papermill" not in json.loads(p.read_text(encoding="utf-8"))["metadata"]
+
+
+def test_figure_cells_skip_tagged_and_flag_missing_images(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells += [nbformat.v4.new_code_cell("plt.show()"), nbformat.v4.new_code_cell("plt.show()", metadata={"tags": ["project-only"]}),
+                 nbformat.v4.new_markdown_cell("plt.show()")]
+    p = tmp_path / "f.ipynb"
+    nbformat.write(nb, p)
+    assert figure_cells_without_image(p) == [0, 1]
+    assert figure_cells_without_image(p, skip_tags=("project-only",)) == [0]

@@ -31,7 +31,7 @@ def _inputs(df: pd.DataFrame, hits_by_outlet: dict[str, int] | None = None) -> F
                          "ci_low": 0.0, "ci_high": 30.0}, index=pd.Index(outlets, name="outlet"))
     with_hits = [o for o in outlets if hits_by_outlet.get(o, 0)]
     own = pd.DataFrame({"hits": [hits_by_outlet[o] for o in with_hits], "share_own": 0.25}, index=pd.Index(with_hits, name="outlet"))
-    perm = pd.DataFrame({"p_holm": [0.01, 0.5, 0.9]})
+    perm = pd.DataFrame({"p_holm": [0.01, 0.05, 0.07, 0.5]})  # 0.05 itself does not pass
     return FindingsInput(df=df, ms=ms, rate=rate, own=own, perm=perm, source="test scores")
 
 
@@ -73,7 +73,7 @@ def test_outlet_without_loaded_terms_is_na_not_quoted():
 
 def test_pairwise_sentence_counts_holm_p_below_alpha():
     df = _frame({"Alpha": [0.1] * 5, "Beta": [0.2] * 5})
-    assert pairwise_sentence(_inputs(df)).startswith("* 1 of 3 pairwise differences")
+    assert pairwise_sentence(_inputs(df)).startswith("* 1 of 4 pairwise differences")
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +126,73 @@ def test_gold_means_average_the_label_values_and_need_gold_columns():
     assert g["partnership"].loc["A", "mean"] == pytest.approx(0.5) and g["partnership"].loc["B", "mean"] == 0
     assert g["west"].loc["A", "mean"] == -1 and g["west"].loc["A", "low"] == -1
     assert gold_means(df.drop(columns=["stance_west_gold"])) is None
+
+
+def test_one_outlet_corpus_makes_no_pairwise_or_range_claim():
+    df = _frame({"Alpha": [0.6, 0.5, 0.7, 0.55, 0.65] * 4}, quoted={"Alpha": 5})
+    f = _inputs(df)
+    f.perm = pairwise_permutation(df, "partnership")
+    md = findings_markdown(f)
+    assert "* With 1 outlet(s) there is no pair of outlets to test." in md
+    assert "pairwise differences" not in md
+    assert "1 of 1 lean favourable (Alpha)" in md and "(mean +0.60)" in md and "means from" not in md
+    assert "Quoted or relayed sentences are 25% of each outlet's sentences" in md
+    assert md.count("\n| ") == 2  # header + the one outlet
+
+
+def test_ties_name_every_outlet_at_the_extreme():
+    df = _frame({"Alpha": [0.2, 0.4] * 5, "Beta": [0.4, 0.2] * 5, "Gamma": [-0.1, 0.1] * 5})
+    f = _inputs(df, hits_by_outlet={"Alpha": 3, "Beta": 3, "Gamma": 1})
+    assert "densest in Alpha and Beta (30.0 per 1,000 words)" in loaded_sentence(f)
+    assert "to +0.30 (Alpha and Beta)" in lean_sentence(f, "partnership", "the partnership")
+
+
+def test_voice_claim_is_withheld_when_half_the_outlets_go_each_way():
+    # Alpha's own sentences are closer to zero, Beta's are not: neither claim holds for most outlets
+    df = _frame({"Alpha": [0.9, 0.9, 0.0, 0.0], "Beta": [0.0, 0.8, 0.8]}, quoted={"Alpha": 2, "Beta": 1})
+    text = voice_sentence(_inputs(df))
+    assert "closer to zero in 1 of 2 outlets: no pattern holds for most outlets" in text
+
+
+def test_corpus_without_any_loaded_term():
+    df = _frame({"Alpha": [0.1] * 5, "Beta": [0.2] * 5})
+    f = _inputs(df, hits_by_outlet={"Alpha": 0, "Beta": 0})
+    assert loaded_sentence(f) == "* No lexicon term occurs in this corpus."
+    assert (outlet_table(f)["loaded terms that are the outlet's own"] == NA).all()
+
+
+def test_gold_sentence_and_model_line_follow_the_numbers():
+    from framing.compare import gold_means
+    from framing.report import gold_sentence
+
+    df = _frame({"Alpha": [0.6, 0.4, 0.5, 0.5], "Beta": [0.0, 0.1, -0.1, 0.0], "Gamma": [-0.5, -0.4, -0.6, -0.5]})
+    labels = {"Alpha": "favorable", "Beta": "neutral", "Gamma": "critical"}
+    df = df.assign(stance_partnership_gold=df.outlet.map(labels), stance_west_gold="neutral")
+    f = _inputs(df)
+    f.gold_means, f.model_f1 = gold_means(df), {"partnership": 0.61, "west": 0.5}
+    text = gold_sentence(f)
+    # partnership: gold means +1, 0, -1 against model means +0.5, 0, -0.5 (diff 0.5); west: gold 0 against -0.25 … +0.25
+    assert "differ by at most 0.50" in text and "Spearman ρ = 1.00" in text
+    md = findings_markdown(f)
+    assert "macro-F1 of partnership 0.61, west 0.50." in md
+    table = outlet_table(f)
+    assert table.loc["Alpha", "partnership, gold labels"] == "+1.00 [+1.00, +1.00]"
+    assert gold_sentence(_inputs(df)) == ""
+
+
+def test_outlet_without_own_sentences_shows_na():
+    df = _frame({"Alpha": [0.2, 0.4, 0.3], "Beta": [0.1, 0.2]}, quoted={"Beta": 2})
+    table = outlet_table(_inputs(df))
+    assert table.loc["Beta", "own sentences only"] == NA and table.loc["Alpha", "own sentences only"] != NA
+
+
+def test_findings_file_and_readme_block_round_trip(tmp_path):
+    from framing.report import END, START, readme_findings, update_readme, write_findings
+
+    path = write_findings("block one\n\n", tmp_path / "findings")
+    assert path.read_text(encoding="utf-8") == "block one\n"
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\n{START}\nold\n{END}\n\nrest\n", encoding="utf-8")
+    update_readme("new block", readme)
+    assert readme_findings(readme) == "new block"
+    assert readme.read_text(encoding="utf-8") == f"# Title\n\n{START}\nnew block\n{END}\n\nrest\n"

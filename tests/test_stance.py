@@ -136,3 +136,57 @@ def test_protocol_v2_reproduces_the_model_card():
         if t == "partnership":
             for k in ("auc", "mean_critical", "mean_favorable"):
                 assert abs(r["dev_articles"][k] - card["dev_articles"][k]) <= 0.02, k
+
+
+def test_reliability_bins_and_ece_on_known_predictions():
+    from framing.stance.evaluation import calibration_table, reliability
+
+    # top-class confidences 0.9, 0.9 (one right), 0.5, 0.5 (both right), 0.6 (right; on an edge of 5 bins: (0.4, 0.6])
+    p = np.array([[0.9, 0.05, 0.05], [0.9, 0.05, 0.05], [0.5, 0.3, 0.2], [0.2, 0.5, 0.3], [0.6, 0.2, 0.2]])
+    y = np.array(["critical", "neutral", "critical", "neutral", "critical"])
+    r = reliability(p, y, bins=5)
+    assert r.bin.tolist() == [2, 4] and r.n.tolist() == [3, 2]
+    assert r.share_correct.tolist() == pytest.approx([1.0, 0.5])
+    assert r.mean_confidence.tolist() == pytest.approx([1.6 / 3, 0.9])
+    ece = expected_calibration_error(p, y, bins=5)
+    assert ece == pytest.approx(3 / 5 * (1 - 1.6 / 3) + 2 / 5 * 0.4)
+    pred = pd.DataFrame({"y_true": y, **{f"p_{lab}": p[:, k] for k, lab in enumerate(LABELS)}})
+    assert calibration_table(pred, bins=5).equals(r)
+
+
+def test_variant_choice_takes_the_best_savable_mean_and_the_first_on_a_tie():
+    from framing.stance.variants import choose, factory
+
+    comp = pd.DataFrame({"key": ["zeroshot", "zeroshot", "lr_lex", "lr_lex", "lr_lex_cal", "lr_lex_cal"],
+                         "target": ["partnership", "west"] * 3, "dev_macro_f1": [0.99, 0.99, 0.6, 0.5, 0.5, 0.6]})
+    assert choose(comp) == "lr_lex"  # zero-shot is not savable; lr_lex and lr_lex_cal tie at 0.55, lr_lex is listed first
+    comp.loc[5, "dev_macro_f1"] = 0.7
+    assert choose(comp) == "lr_lex_cal"
+    with pytest.raises(ValueError, match="unknown stance variant 'nope'"):
+        factory("nope")
+
+
+def test_variant_comparison_runs_protocol_v2_per_target():
+    from framing.stance.variants import compare
+    from tests.helpers import stance_real, stance_written
+
+    table, oofs = compare(["lexicon"], stance_real(), stance_written())
+    assert table[["key", "target"]].values.tolist() == [["lexicon", "partnership"], ["lexicon", "west"]]
+    assert table.dev_macro_f1.between(0, 1).all() and set(oofs) == {("lexicon", "partnership"), ("lexicon", "west")}
+    assert len(oofs[("lexicon", "partnership")]) == 24
+
+
+def test_temperature_scaling_and_zero_shot_give_probabilities():
+    from framing.stance.models import StanceLR, ZeroShot
+    from tests.helpers import stance_real
+
+    real = stance_real()
+    m = StanceLR("partnership", calibrate=True, prior_correction=True).fit(real, real.stance_partnership.to_numpy())
+    assert np.exp(-3) - 1e-6 <= m.temperature_ <= np.exp(3) and m.temperature_ != 1.0  # the search bounds; separable data sharpen
+    p = m.predict_proba(real)
+    assert np.allclose(p.sum(axis=1), 1) and (p > 0).all()
+    few = real[real.outlet.isin(["Outlet 0", "Outlet 1"])]
+    assert StanceLR("partnership", calibrate=True).fit(few, few.stance_partnership.to_numpy()).temperature_ == 1.0  # too few outlets
+    z = ZeroShot("partnership").fit(None, None)
+    pz = z.predict_proba(["The illegal arms deal between Moscow and Pyongyang threatens the world."])
+    assert np.allclose(pz.sum(axis=1), 1) and LABELS[pz.argmax()] == "critical"

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
-from framing import config
+from framing import config, errors
 from framing.schema import COLS, LABEL_VALUE, LABELS, TARGETS  # noqa: F401  (re-exported)
 
 
@@ -36,7 +36,8 @@ def load_pass(name: str, folder: Path | None = None) -> pd.DataFrame:
     d = pd.read_csv(Path(folder or config.ANNOTATIONS) / f"{name}.csv", keep_default_na=False)
     for c in COLS.values():
         bad = set(d[c]) - set(LABELS)
-        assert not bad, f"{name}.csv: invalid labels {bad}"
+        if bad:
+            raise errors.AnnotationError(errors.INVALID_LABELS.format(file=f"{name}.csv", bad=sorted(bad)))
     d["article"] = _article(d.sentence_id)
     return d
 
@@ -80,9 +81,12 @@ def build_gold(sentences: pd.DataFrame, folder: Path | None = None) -> pd.DataFr
     gold = pd.concat([gold_agree, gold_adj], ignore_index=True).drop_duplicates(["article", "text"], keep="last")
     out = sentences[["sentence_id", "article", "outlet", "voice", "text"]].merge(gold, on=["article", "text"], how="left", validate="one_to_one")
     missing = out[out.stance_partnership.isna()]
-    assert missing.empty, f"{len(missing)} corpus sentence(s) have no gold label: {missing.sentence_id.tolist()[:5]}"
+    if not missing.empty:
+        raise errors.AnnotationError(errors.MISSING_GOLD.format(n=len(missing), ids=missing.sentence_id.tolist()[:5]))
     for c in COLS.values():
-        assert out[c].isin(LABELS).all()
+        bad = set(out[c]) - set(LABELS)
+        if bad:
+            raise errors.AnnotationError(errors.INVALID_LABELS.format(file=f"{folder / 'adjudication.csv'}", bad=sorted(bad)))
     return out
 
 
@@ -91,9 +95,13 @@ def load_supplementary(folder: Path | None = None) -> pd.DataFrame:
     folder = Path(folder or config.ANNOTATIONS)
     parts = [pd.read_csv(p, keep_default_na=False) for p in sorted(folder.glob("supplementary_written_*.csv"))]
     d = pd.concat(parts, ignore_index=True)
-    assert (d.source == "written").all()
+    files = "supplementary_written_*.csv"
+    if not (d.source == "written").all():
+        raise errors.AnnotationError(errors.NOT_WRITTEN.format(file=folder / files))
     for c in COLS.values():
-        assert d[c].isin(LABELS).all()
+        bad = set(d[c]) - set(LABELS)
+        if bad:
+            raise errors.AnnotationError(errors.INVALID_LABELS.format(file=folder / files, bad=sorted(bad)))
     return d.rename(columns={"sent_id": "sentence_id"})
 
 
@@ -106,5 +114,5 @@ def distribution(df: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
         tab["target"] = t
         rows.append(tab.reset_index())
     out = pd.concat(rows, ignore_index=True).set_index(["target", by])
-    assert np.allclose(out[list(LABELS)].sum(axis=1), 1.0), "shares must sum to one"
+    errors.check(bool(np.allclose(out[list(LABELS)].sum(axis=1), 1.0)), errors.SHARES_SUM_TO_ONE)
     return out

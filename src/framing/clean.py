@@ -35,6 +35,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from framing import errors
+
 # --------------------------------------------------------------------------- rules
 
 
@@ -603,31 +605,32 @@ def _is_other_language(s: str) -> bool:
     return foreign >= OTHER_LANGUAGE_MIN_WORDS and foreign / len(words) >= OTHER_LANGUAGE_MIN_SHARE
 
 
+def _is_caption_credit(s: str, sources: list[str]) -> bool:
+    """A photo caption's credit: a credit tail without final punctuation, a trailing ``AGENCY/Name`` or a named source's stamp."""
+    if CREDIT_TAIL.search(s) and not s.rstrip().endswith((".", "!", "?", '"', "”")):
+        return True
+    if re.search(r"(?<=\.)\s+[A-Z]{2,}[\w]*(?:[-/][A-Z][\w]*)+\s*$", s):
+        return True
+    return bool(sources) and _source_credit(s, sources)
+
+
 def _single_line_rule(s: str, script: str, sources: list[str]) -> LineRule | str | None:
     """The first rule that marks the line ``s`` as chrome, or None."""
     n = len(_words(s))
     for rule in LINE_RULES:
         if (rule.max_words is None or n <= rule.max_words) and rule.pattern.search(s):
             return rule
-    if _is_byline(s):
-        return "byline"
-    if not re.search(r"[^\W\d_]{2}", s):
-        return "glyph"
-    if _is_stamp_line(s, sources):
-        return "stamp_only"
-    if _is_source_tag(s, sources):
-        return "source_tag"
-    if _is_pipe_menu(s):
-        return "pipe_menu"
-    if CREDIT_TAIL.search(s) and not s.rstrip().endswith((".", "!", "?", '"', "”")) or re.search(r"(?<=\.)\s+[A-Z]{2,}[\w]*(?:[-/][A-Z][\w]*)+\s*$", s):
-        return "caption_credit"
-    if sources and _source_credit(s, sources):
-        return "caption_credit"
-    if _foreign_share(s, script) > FOREIGN_SCRIPT_MIN_SHARE:
-        return "foreign_script"
-    if script == "LATIN" and _is_other_language(s):
-        return "other_language"
-    return None
+    checks = (  # in order: the first that holds names the rule
+        ("byline", lambda: _is_byline(s)),
+        ("glyph", lambda: not re.search(r"[^\W\d_]{2}", s)),
+        ("stamp_only", lambda: _is_stamp_line(s, sources)),
+        ("source_tag", lambda: _is_source_tag(s, sources)),
+        ("pipe_menu", lambda: _is_pipe_menu(s)),
+        ("caption_credit", lambda: _is_caption_credit(s, sources)),
+        ("foreign_script", lambda: _foreign_share(s, script) > FOREIGN_SCRIPT_MIN_SHARE),
+        ("other_language", lambda: script == "LATIN" and _is_other_language(s)),
+    )
+    return next((name for name, holds in checks if holds()), None)
 
 
 def _line_rule(line: str, script: str, sources: list[str] = ()) -> LineRule | str | None:
@@ -744,42 +747,55 @@ def _pass_caption_titles(st: _CleanState) -> None:
 # --------------------------------------------------------------------------- inline rules
 
 
+def _cut_front(st: _CleanState, ln) -> int:
+    """Cut a media-bank caption, the spaces it leaves, a glued menu, a lede stamp and a dateline at the front of ``ln``;
+    returns where the kept text now starts."""
+    body, sa, sb = st.body, ln.start, ln.end
+    m = MEDIABANK.match(body, sa, sb)
+    if m and m.end() > sa:
+        st.drop("mediabank_caption", sa, m.end())
+        sa = m.end()
+    cur = sa
+    while cur < sb and body[cur].isspace():  # leading spaces left by a caption cut
+        cur += 1
+    if cur > sa:
+        st.removed.append(Removal("whitespace", sa, cur, body[sa:cur]))
+    nav = GLUED_NAV.match(body, cur, sb)  # only at the start of a line (after any caption cut)
+    if nav and cur == sa:
+        st.drop("glued_nav_menu", cur, nav.end())
+        cur = nav.end()
+    for rule, rx in (("lede_stamp", LEDE_STAMP), ("dateline", DATELINE)):
+        front = rx.match(body[cur:sb])  # on the slice: ``^`` anchors at the line's first kept character
+        if front and is_body_line(body[cur + front.end() : sb]):
+            st.drop(rule, cur, cur + front.end())
+            cur += front.end()
+    return cur
+
+
+def _cut_teasers(st: _CleanState, cur: int, sb: int) -> list[tuple[int, int]]:
+    """Cut glued teasers between ``cur`` and ``sb``; returns the spans kept around them."""
+    keep = []
+    for t in TEASER.finditer(st.body, cur, sb):
+        if t.start() > cur:
+            keep.append((cur, t.start()))
+        st.drop("glued_teaser", t.start(), t.end())
+        cur = t.end()
+    if cur < sb:
+        keep.append((cur, sb))
+    return keep
+
+
 def _pass_inline(st: _CleanState) -> None:
     """Pass 2: cut chrome inside kept lines (captions, menus, teasers, stamps and datelines at the front)."""
     body = st.body
     for ln in st.kept():
-        sa, sb = ln.start, ln.end
-        m = MEDIABANK.match(body, sa, sb)
-        if m and m.end() > sa:
-            st.drop("mediabank_caption", sa, m.end())
-            sa = m.end()
-        cur = sa
-        while cur < sb and body[cur].isspace():  # leading spaces left by a caption cut
-            cur += 1
-        if cur > sa:
-            st.removed.append(Removal("whitespace", sa, cur, body[sa:cur]))
-        nav = GLUED_NAV.match(body, cur, sb)  # only at the start of a line (after any caption cut)
-        if nav and cur == sa:
-            st.drop("glued_nav_menu", cur, nav.end())
-            cur = nav.end()
-        for rule, rx in (("lede_stamp", LEDE_STAMP), ("dateline", DATELINE)):
-            front = rx.match(body[cur:sb])  # on the slice: ``^`` anchors at the line's first kept character
-            if front and is_body_line(body[cur + front.end() : sb]):
-                st.drop(rule, cur, cur + front.end())
-                cur += front.end()
+        sb = ln.end
+        cur = _cut_front(st, ln)
         tail = _trailing_credit(body[cur:sb], st.sources)
         if tail:
             st.drop("trailing_credit", sb - len(tail.lstrip()), sb)
             sb -= len(tail)
-        keep = []
-        for t in TEASER.finditer(body, cur, sb):
-            if t.start() > cur:
-                keep.append((cur, t.start()))
-            st.drop("glued_teaser", t.start(), t.end())
-            cur = t.end()
-        if cur < sb:
-            keep.append((cur, sb))
-        ln.pieces = [(x, y) for x, y in keep if body[x:y].strip()]
+        ln.pieces = [(x, y) for x, y in _cut_teasers(st, cur, sb) if body[x:y].strip()]
         ln.text = " ".join(body[x:y].strip() for x, y in ln.pieces).strip()
 
 
@@ -966,10 +982,11 @@ def _check_accounting(body: str, res: CleanResult) -> None:
     mask = [0] * len(body)
     for r in res.removed:
         for i in range(r.start, r.end):
-            assert mask[i] == 0, f"overlapping removals at {i}"
+            if mask[i]:
+                raise errors.InvariantError(errors.OVERLAPPING_REMOVALS.format(i=i))
             mask[i] = 1
-    assert res.kept_chars + res.removed_chars + res.whitespace_chars == res.body_chars
-    assert res.whitespace_chars >= 0, "kept and removed text exceed the body"
+    errors.check(res.kept_chars + res.removed_chars + res.whitespace_chars == res.body_chars, errors.ACCOUNTING)
+    errors.check(res.whitespace_chars >= 0, errors.NEGATIVE_WHITESPACE)
     # every character neither removed nor whitespace must appear in the kept text, in order
     kept = "".join(ch for ch, m in zip(body, mask) if not m and not ch.isspace())
-    assert kept == "".join(res.text.split()), "kept text does not match the body minus removals"
+    errors.check(kept == "".join(res.text.split()), errors.KEPT_TEXT)

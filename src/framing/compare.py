@@ -11,9 +11,14 @@ import itertools
 
 import numpy as np
 import pandas as pd
+from statsmodels.stats.multitest import multipletests
 
+from framing import errors
 from framing.annotations import LABELS, TARGETS
-from framing.stats import bootstrap_mean, permutation_test
+from framing.stats import N_PERM, bootstrap_mean, permutation_test
+
+#: Multiple-comparison adjustment of the pairwise tests (a :func:`~statsmodels.stats.multitest.multipletests` method).
+HOLM = "holm"
 
 
 def stance_distribution(df: pd.DataFrame, target: str, by: str = "outlet", authorial_only: bool = False) -> pd.DataFrame:
@@ -21,7 +26,7 @@ def stance_distribution(df: pd.DataFrame, target: str, by: str = "outlet", autho
     d = df[df.voice == "authorial"] if authorial_only else df
     tab = pd.crosstab(d[by], d[f"stance_{target}"], normalize="index").reindex(columns=list(LABELS), fill_value=0.0)
     tab["sentences"] = d.groupby(by).size()
-    assert np.allclose(tab[list(LABELS)].sum(axis=1), 1.0)
+    errors.check(bool(np.allclose(tab[list(LABELS)].sum(axis=1), 1.0)), errors.SHARES_SUM_TO_ONE)
     return tab
 
 
@@ -49,8 +54,13 @@ def extremes(df: pd.DataFrame, target: str, n: int = 1, by: str = "outlet") -> p
     return pd.concat(out)[cols].reset_index(drop=True)
 
 
-def pairwise_permutation(df: pd.DataFrame, target: str, by: str = "outlet", n_perm: int = 5000) -> pd.DataFrame:
-    """Permutation tests of the difference in mean stance score for every pair of groups (Holm-adjusted p)."""
+def pairwise_permutation(df: pd.DataFrame, target: str, by: str = "outlet", n_perm: int = N_PERM) -> pd.DataFrame:
+    """Permutation tests of the difference in mean stance score for every pair of groups.
+
+    Returns one row per pair (``a`` < ``b``), sorted by ``p``: ``difference`` (mean of ``a``
+    minus mean of ``b``), the permutation ``p`` and ``p_holm``, adjusted for the number of
+    pairs by Holm's step-down method (:func:`statsmodels.stats.multitest.multipletests`).
+    """
     col = f"stance_{target}_score"
     groups = sorted(df[by].unique())
     rows = []
@@ -58,11 +68,15 @@ def pairwise_permutation(df: pd.DataFrame, target: str, by: str = "outlet", n_pe
         x, y = df.loc[df[by] == a, col].to_numpy(), df.loc[df[by] == b, col].to_numpy()
         diff, p = permutation_test(x, y, n_perm=n_perm, key=(target, a, b))
         rows.append({"a": a, "b": b, "difference": diff, "p": p})
-    out = pd.DataFrame(rows).sort_values("p").reset_index(drop=True)
-    m = len(out)
-    adj = np.maximum.accumulate([min(1.0, (m - i) * p) for i, p in enumerate(out.p)]) if m else []
-    out["p_holm"] = adj
+    out = pd.DataFrame(rows, columns=["a", "b", "difference", "p"]).sort_values("p").reset_index(drop=True)
+    out["p_holm"] = holm(out.p.to_numpy())
     return out
+
+
+def holm(p: np.ndarray) -> np.ndarray:
+    """Holm-adjusted p-values (family-wise error rate), in the order of ``p``."""
+    p = np.asarray(p, float)
+    return multipletests(p, method=HOLM)[1] if len(p) else p
 
 
 def leans(ms: pd.DataFrame, target: str, subset: str = "all", by: str = "outlet") -> pd.Series:

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import config
+from framing import config, errors
 from framing.corpus import ArticleResult, Corpus, build_corpus
 from framing.segment import normalise
 from framing.voice import load_speakers
@@ -154,7 +154,7 @@ def _clean_to_raw(res: ArticleResult) -> list[int]:
     kept = [i for i in range(res.article.body_offset, len(raw)) if not removed[i] and not raw[i].isspace()]
     n_clean = sum(1 for ch in res.clean_text if not ch.isspace())
     if len(kept) != n_clean:
-        raise AssertionError(f"{res.article.article}: kept characters do not map onto the cleaned text")
+        raise errors.InvariantError(errors.KEPT_MAP.format(article=res.article.article))
     return kept
 
 

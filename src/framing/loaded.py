@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from framing import errors
 from framing.lexicon import CATEGORIES, Lexicon
 from framing.stats import bootstrap_ratio
 
@@ -15,7 +16,7 @@ def sentence_counts(sentences: pd.DataFrame, hits: pd.DataFrame, by: str = "outl
     out = sentences[list(dict.fromkeys(["sentence_id", by, "voice", "n_words"]))].merge(per, left_on="sentence_id", right_index=True, how="left")
     out[list(CATEGORIES)] = out[list(CATEGORIES)].fillna(0).astype(int)
     out["all"] = out[list(CATEGORIES)].sum(axis=1)
-    assert out["all"].sum() == len(hits), "every hit must belong to a sentence of the table"
+    errors.check(out["all"].sum() == len(hits), errors.HITS_OUTSIDE_TABLE.format(hits=len(hits), counted=int(out["all"].sum())))
     return out
 
 
@@ -37,7 +38,7 @@ def rates(sentences: pd.DataFrame, hits: pd.DataFrame, by: str = "outlet") -> pd
     # invariant: category hits add up to all hits in every group
     tot = out[out.category == "all"].set_index([by, "voice"]).hits
     parts = out[out.category != "all"].groupby([by, "voice"]).hits.sum()
-    assert (tot.sort_index() == parts.sort_index()).all()
+    errors.check(bool((tot.sort_index() == parts.sort_index()).all()), errors.CATEGORY_SUMS)
     return out
 
 
@@ -48,7 +49,7 @@ def own_share(sentences: pd.DataFrame, hits: pd.DataFrame, by: str = "outlet") -
     t["hits"] = t.sum(axis=1)
     t["share_own"] = t.authorial / t.hits
     t.index.name = by
-    assert ((t.authorial + t.quoted) == t.hits).all()
+    errors.check(bool(((t.authorial + t.quoted) == t.hits).all()), errors.OWN_QUOTED_SUMS)
     return t
 
 

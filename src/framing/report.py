@@ -95,6 +95,12 @@ def _names(index) -> str:
     return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else (names[0] if names else "")
 
 
+def _extreme(values: pd.Series, fn: str) -> str:
+    """The group(s) holding the maximum (``fn="max"``) or minimum of ``values``: every one on a tie."""
+    v = getattr(values, fn)()
+    return _names(values.index[values == v])
+
+
 def lean_sentence(f: FindingsInput, target: str, what: str) -> str:
     """How many outlets lean which way on ``target`` (only intervals that exclude zero count)."""
     lean = leans(f.ms, target)
@@ -106,7 +112,9 @@ def lean_sentence(f: FindingsInput, target: str, what: str) -> str:
         if len(who):
             parts.append(f"{len(who)} of {n} lean {'favourable' if side == 'favorable' else 'critical'} ({_names(who)})")
     none = int((lean == "none").sum())
-    rng = f"means from {s.mean_score.min():+.2f} ({s.mean_score.idxmin()}) to {s.mean_score.max():+.2f} ({s.mean_score.idxmax()})"
+    rng = f"means from {s.mean_score.min():+.2f} ({_extreme(s.mean_score, 'min')}) to {s.mean_score.max():+.2f} ({_extreme(s.mean_score, 'max')})"
+    if n == 1:
+        rng = f"mean {s.mean_score.iloc[0]:+.2f}"
     if not parts:
         return f"* Toward {what}, no outlet's 95 % interval excludes zero ({rng})."
     tail = ("; the other outlet's interval includes zero" if none == 1 else f"; the other {none} outlets' intervals include zero") if none else ""
@@ -120,11 +128,13 @@ def voice_sentence(f: FindingsInput) -> str:
     both = own[own.n > 0].index
     shrink = (own.mean_score[both].abs() < allm.mean_score[both].abs())
     k, n = int(shrink.sum()), len(both)
-    head = f"* Quoted or relayed sentences are {quoted.min():.0%} to {quoted.max():.0%} of each outlet's sentences"
+    span = f"{quoted.min():.0%}" if len(quoted) == 1 else f"{quoted.min():.0%} to {quoted.max():.0%}"
+    head = f"* Quoted or relayed sentences are {span} of each outlet's sentences"
     if n == 0:
         return head + "; no outlet has sentences in its own voice."
     claim = (": in most outlets, part of the partnership stance is carried by the voices they quote" if k > n / 2
-             else ": quoting does not explain the outlets' partnership stance")
+             else ": quoting does not explain the outlets' partnership stance" if k == 0
+             else ": no pattern holds for most outlets")
     return (head + f"; restricted to the outlets' own sentences, the partnership mean is closer to zero in {k} of {n} outlets"
             + claim + ".")
 
@@ -136,9 +146,9 @@ def loaded_sentence(f: FindingsInput) -> str:
     if not len(own):
         return "* No lexicon term occurs in this corpus."
     none = [o for o in f.outlets if o not in own.index]
-    top = rate.rate_per_1000.idxmax()
+    top = _extreme(rate.rate_per_1000, "max")
     quoted_most = int((own.share_own < 0.5).sum())
-    text = (f"* Loaded terms are densest in {top} ({rate.rate_per_1000[top]:.1f} per 1,000 words); "
+    text = (f"* Loaded terms are densest in {top} ({rate.rate_per_1000.max():.1f} per 1,000 words); "
             f"{quoted_most} of the {len(own)} outlets with loaded terms quote most of them rather than using them themselves")
     return text + (f"; {len(none)} outlet(s) use none ({_names(none)})." if none else ".")
 
@@ -149,6 +159,8 @@ def pairwise_sentence(f: FindingsInput) -> str:
     lo, hi = int(per_outlet.min()), int(per_outlet.max())
     unit = "articles, not outlets" if hi == 1 else "these few articles, not outlets in general"
     count = f"{hi}" if lo == hi else f"{lo}–{hi}"
+    if not len(f.perm):
+        return f"* With {len(f.outlets)} outlet(s) there is no pair of outlets to test."
     sig = int((f.perm.p_holm < ALPHA).sum())
     return (f"* {sig} of {len(f.perm)} pairwise differences in mean score pass a Holm-adjusted permutation test at {ALPHA:g}"
             f" — with {count} article(s) per outlet these compare {unit}.")

@@ -36,6 +36,7 @@ from functools import lru_cache
 
 import pysbd
 
+from framing import errors
 from framing.clean import CleanResult
 
 _DQ = "«»“”„‟\""
@@ -46,7 +47,7 @@ _TRANSLATE = str.maketrans({**{c: '"' for c in _DQ}, **{c: "'" for c in _SQ}, "\
 def normalise(text: str) -> str:
     """Same-length normalisation of quotation marks and spaces (see module docstring)."""
     out = text.translate(_TRANSLATE)
-    assert len(out) == len(text)
+    errors.check(len(out) == len(text), errors.SAME_LENGTH)
     return out
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from sklearn.calibration import calibration_curve
 from sklearn.metrics import confusion_matrix, f1_score, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
@@ -70,17 +71,25 @@ def loo_outlet(factory, target: str, gold: pd.DataFrame, supplementary: pd.DataF
     return pd.concat(parts, ignore_index=True)
 
 
-def expected_calibration_error(p: np.ndarray, y_true: np.ndarray, bins: int = 10) -> float:
-    """ECE of the top-class probability: equal-width bins, weighted by their share of sentences."""
+def reliability(p: np.ndarray, y_true: np.ndarray, bins: int = 10) -> pd.DataFrame:
+    """Reliability of the top-class probability per non-empty equal-width bin.
+
+    Bins and their means come from :func:`sklearn.calibration.calibration_curve`
+    (``strategy="uniform"``; a bin holds confidences in ``(low, high]``). Columns: ``bin``
+    (0 = lowest), ``mean_confidence``, ``share_correct``, ``n`` (sentences).
+    """
     conf = p.max(axis=1)
-    correct = (np.array(LABELS)[p.argmax(axis=1)] == y_true).astype(float)
-    edges = np.linspace(0, 1, bins + 1)
-    ece = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:]):
-        m = (conf > lo) & (conf <= hi)
-        if m.any():
-            ece += m.mean() * abs(correct[m].mean() - conf[m].mean())
-    return float(ece)
+    correct = (np.array(LABELS)[p.argmax(axis=1)] == np.asarray(y_true)).astype(int)
+    share, mean_conf = calibration_curve(correct, conf, n_bins=bins, strategy="uniform")
+    counts = np.bincount(np.searchsorted(np.linspace(0, 1, bins + 1)[1:-1], conf), minlength=bins)  # calibration_curve's bins
+    filled = np.flatnonzero(counts)
+    return pd.DataFrame({"bin": filled, "mean_confidence": mean_conf, "share_correct": share, "n": counts[filled]})
+
+
+def expected_calibration_error(p: np.ndarray, y_true: np.ndarray, bins: int = 10) -> float:
+    """ECE of the top-class probability: equal-width bins (:func:`reliability`), weighted by their share of sentences."""
+    r = reliability(p, y_true, bins)
+    return float((r.n / r.n.sum() * (r.share_correct - r.mean_confidence).abs()).sum())
 
 
 def metrics(pred: pd.DataFrame) -> dict:
@@ -153,14 +162,8 @@ def report_v2(pred: pd.DataFrame) -> dict:
 
 
 def calibration_table(pred: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
-    """Reliability of the top-class probability: per equal-width bin, mean confidence, share correct, sentences."""
-    P = pred[[f"p_{lab}" for lab in LABELS]].to_numpy()
-    conf = P.max(axis=1)
-    correct = np.array(LABELS)[P.argmax(axis=1)] == pred.y_true.to_numpy()
-    idx = np.clip(np.digitize(conf, np.linspace(0, 1, bins + 1)) - 1, 0, bins - 1)
-    rows = [{"bin": b, "mean_confidence": float(conf[idx == b].mean()), "share_correct": float(correct[idx == b].mean()),
-             "n": int((idx == b).sum())} for b in range(bins) if (idx == b).any()]
-    return pd.DataFrame(rows)
+    """Reliability of the top-class probability (:func:`reliability`) of out-of-fold predictions."""
+    return reliability(pred[[f"p_{lab}" for lab in LABELS]].to_numpy(), pred.y_true.to_numpy(), bins)
 
 
 def error_gallery(pred: pd.DataFrame, gold: pd.DataFrame, n: int = 8) -> pd.DataFrame:

@@ -1,0 +1,65 @@
+"""Developers' guide rules checked on the source: functions fit on a screen, modules import without a cycle."""
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+MAX_FUNCTION_LINES = 80
+
+
+def _modules() -> dict[str, ast.Module]:
+    out = {}
+    for p in sorted(SRC.rglob("*.py")):
+        name = ".".join(p.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__")
+        out[name] = ast.parse(p.read_text(encoding="utf-8"), filename=str(p))
+    return out
+
+
+def _imports(tree: ast.Module, known: set[str]) -> set[str]:
+    """The ``framing`` modules a module imports at module level (``from framing import x`` counts ``framing.x``)."""
+    deps = set()
+    for n in tree.body:
+        if isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("framing"):
+            deps.add(n.module)
+            deps |= {f"{n.module}.{a.name}" for a in n.names}
+        elif isinstance(n, ast.Import):
+            deps |= {a.name for a in n.names}
+    return deps & known
+
+
+def test_no_function_is_longer_than_a_screen():
+    long = []
+    for name, tree in _modules().items():
+        for n in ast.walk(tree):
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                start = min([d.lineno for d in n.decorator_list] + [n.lineno])
+                if n.end_lineno - start + 1 > MAX_FUNCTION_LINES:
+                    long.append(f"{name}.{n.name} ({n.end_lineno - start + 1} lines)")
+    assert not long, f"functions over {MAX_FUNCTION_LINES} lines: {long}"
+
+
+def test_no_import_cycle_at_module_level():
+    mods = _modules()
+    graph = {m: _imports(t, set(mods)) - {m} for m, t in mods.items()}
+    state: dict[str, int] = {}
+
+    def visit(m: str, path: list[str]) -> list[str] | None:
+        state[m] = 1
+        for d in sorted(graph[m]):
+            if state.get(d) == 1:
+                return path + [d]
+            if d not in state and (cycle := visit(d, path + [d])):
+                return cycle
+        state[m] = 2
+        return None
+
+    for m in sorted(graph):
+        if m not in state:
+            cycle = visit(m, [m])
+            assert cycle is None, "import cycle: " + " -> ".join(cycle)
+
+
+def test_the_cycle_check_finds_a_cycle():
+    # the check itself can fail: two modules importing each other at module level
+    a, b = ast.parse("from framing import b\n"), ast.parse("import framing.a\n")
+    assert _imports(a, {"framing.a", "framing.b"}) == {"framing.b"} and _imports(b, {"framing.a", "framing.b"}) == {"framing.a"}
