@@ -196,3 +196,15 @@ def test_findings_file_and_readme_block_round_trip(tmp_path):
     update_readme("new block", readme)
     assert readme_findings(readme) == "new block"
     assert readme.read_text(encoding="utf-8") == f"# Title\n\n{START}\nnew block\n{END}\n\nrest\n"
+
+
+def test_outlets_link_to_their_sentences_in_the_explorer():
+    df = _frame({"Alpha News": [0.6, 0.5] * 5, "Beta (Blog)": [-0.1, 0.1] * 5})
+    plain = findings_markdown(_inputs(df))
+    linked = findings_markdown(_inputs(df), explorer_href="../figures/explorer.html")
+    assert "](" not in plain.split("\n\n")[1]
+    assert "| [Alpha News](../figures/explorer.html#outlet=Alpha%20News) |" in linked
+    assert "| [Beta (Blog)](../figures/explorer.html#outlet=Beta%20%28Blog%29) |" in linked
+    # only the outlet column changes
+    strip = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", linked)  # the address has no ")": it is percent-encoded
+    assert strip == plain

@@ -1,6 +1,7 @@
 """`framing run` on a small corpus the test writes: every figure, committed notebooks untouched; README findings."""
 
 import hashlib
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -43,11 +44,15 @@ def test_framing_run_produces_every_figure(tmp_path):
         assert figure_cells_without_image(nb, skip_tags=(PROJECT_ONLY_TAG,)) == [], f"{nb.name} stores no chart"
     findings = (out / "tables" / "findings.md").read_text(encoding="utf-8")
     assert findings.count("\n| ") == 9 and "8 outlets" in findings
+    assert all(f"[{o}](../figures/explorer.html#outlet=" in findings for o in EIGHT_OUTLETS), "findings link each outlet's sentences"
     assert _digest(config.ROOT / "notebooks") == before, "committed notebooks must stay untouched"
     explorer = (out / "figures" / "explorer.html").read_text(encoding="utf-8")
     assert all(f'href="#outlet={quote(o)}"' in explorer for o in EIGHT_OUTLETS), "the explorer links every outlet"
 
 
 def test_readme_findings_are_the_notebooks_output():
+    """The same block, its explorer links relative to where each file lives."""
     generated = (config.DOCS / "findings" / "findings.md").read_text(encoding="utf-8").strip()
-    assert readme_findings() == generated
+    assert "](../../figures/explorer.html#outlet=" in generated and "](figures/explorer.html#outlet=" in readme_findings()
+    unlink = lambda md: re.sub(r"\]\([^)]*\)", "]", md)
+    assert unlink(readme_findings()) == unlink(generated)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -180,8 +181,24 @@ def gold_sentence(f: FindingsInput) -> str:
             f"Model and gold means differ by at most {max(diffs):.2f} and rank the outlets on partnership with Spearman ρ = {rho:.2f}.")
 
 
-def findings_markdown(f: FindingsInput) -> str:
-    """The whole findings block: a header line, the table, the sentences and the figures note."""
+def linked_outlets(table: pd.DataFrame, explorer_href: str) -> pd.DataFrame:
+    """The table with each outlet name a Markdown link to its sentences in the explorer at ``explorer_href``.
+
+    Example:
+        >>> t = pd.DataFrame({"sentences": [3]}, index=pd.Index(["A B"], name="outlet"))
+        >>> linked_outlets(t, "figures/explorer.html").index[0]
+        '[A B](figures/explorer.html#outlet=A%20B)'
+    """
+    names = [f"[{o}]({explorer_href}#outlet={quote(str(o), safe='')})" for o in table.index]
+    return table.set_axis(pd.Index(names, name=table.index.name), axis=0)
+
+
+def findings_markdown(f: FindingsInput, explorer_href: str | None = None) -> str:
+    """The whole findings block: a header line, the table, the sentences and the figures note.
+
+    With ``explorer_href`` (the sentence explorer's address relative to the document the
+    block goes in), each outlet in the table links to its sentences there.
+    """
     events = ", ".join(f"{e or 'unknown'} ({n} article{'s' if n > 1 else ''})"
                        for e, n in f.df.groupby("event").article.nunique().items())
     bullets = [gold_sentence(f), lean_sentence(f, "partnership", "the Russia–DPRK partnership"),
@@ -191,7 +208,8 @@ def findings_markdown(f: FindingsInput) -> str:
                        + ", ".join(f"{t} {v:.2f}" for t, v in f.model_f1.items()) + ".")
     head = (f"{f.df.article.nunique()} articles from {len(f.outlets)} outlets; events: {events}. "
             f"Stance: {f.source}; intervals: bootstrap 95 % over sentences.")
-    return "\n".join([head, "", to_markdown(outlet_table(f)), "", *[b for b in bullets if b], "", FIGURES_NOTE])
+    table = outlet_table(f) if explorer_href is None else linked_outlets(outlet_table(f), explorer_href)
+    return "\n".join([head, "", to_markdown(table), "", *[b for b in bullets if b], "", FIGURES_NOTE])
 
 
 def write_findings(markdown: str, folder: Path | None = None) -> Path:
