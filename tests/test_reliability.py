@@ -226,7 +226,7 @@ def test_recursive_reads_subfolders_with_ids_from_the_relative_path(tmp_path, ca
     flat = _build([d], tmp_path)
     assert [a.article.article for a in flat.articles] == ["top"]
     assert {str(s.path) for s in flat.ignored} == {str(d / "d1"), str(d / "d2")}
-    assert "--recursive" in flat.report()
+    assert "--recursive" in flat.report(not_read=True) and "--recursive" not in flat.report()
     deep = _build([d], tmp_path, recursive=True)
     assert sorted(a.article.article for a in deep.articles) == ["d1/a", "d2/a", "top"]
     assert deep.sentences.sentence_id.is_unique
@@ -250,6 +250,10 @@ def test_other_endings_extensionless_files_and_broken_links_are_named(tmp_path):
     assert "broken link" in find_inputs([tmp_path / "direct.txt"]).problems[0].problem
     art = read_all([d / "notes"])[0][0]  # an extension-less file given by name is read
     assert art.article == "notes"
+    _write(tmp_path / "elsewhere", "b.txt", OTHER)
+    os.symlink(tmp_path / "elsewhere", d / "linked")
+    deep = find_inputs([d], recursive=True)
+    assert any(s.path == d / "linked" and "not followed" in s.problem for s in deep.ignored)
 
 
 # ---------------------------------------------------------------- (8) one paragraph, no title
@@ -532,7 +536,6 @@ def test_unusable_out_is_refused_before_any_work(tmp_path, case, capsys):
 
 
 def test_full_disk_leaves_no_partial_output_and_exits_nonzero(tmp_path, monkeypatch, capsys):
-    import framing.corpus as corpus_mod
 
     d = tmp_path / "in"
     _write(d, "a.txt", GOOD)

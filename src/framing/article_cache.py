@@ -39,6 +39,8 @@ META_KEY = b"framing.article_cache"
 REMOVED_COLUMNS = ["article", "rule", "raw_start", "raw_end", "chars", "text"]
 #: Arrow types a sentence-table column may have in a valid entry.
 ALLOWED_TYPES = (pa.string(), pa.large_string(), pa.int64(), pa.bool_(), pa.float64(), pa.null())
+#: pandas dtypes a sentence-table column may be restored to.
+ALLOWED_DTYPES = {"str", "string", "object", "int64", "bool", "float64"}
 
 
 class CacheEntryError(ValueError):
@@ -113,8 +115,9 @@ class ArticleCache:
         _require(isinstance(acc, dict) and all(isinstance(k, str) for k in acc), "accounting is not a mapping")
         _require(isinstance(removed, list) and all(isinstance(r, list) and len(r) == len(REMOVED_COLUMNS) for r in removed),
                  "removed is not a list of rows")
-        sentences = table.replace_schema_metadata(None).to_pandas()
-        sentences = sentences.astype(d.get("dtypes") or {})
+        dtypes = d.get("dtypes") or {}
+        _require(isinstance(dtypes, dict) and set(dtypes.values()) <= ALLOWED_DTYPES, "unexpected dtypes")
+        sentences = table.replace_schema_metadata(None).to_pandas().astype(dtypes)
         removed_df = pd.DataFrame([dict(zip(REMOVED_COLUMNS, r)) for r in removed], columns=REMOVED_COLUMNS)
         _require(acc.get("sha256") == art.sha256, "accounting of another file")
         check_article(art, clean_text, sentences, acc)

@@ -59,15 +59,15 @@ class Corpus:
     skipped: list[Skipped] = field(default_factory=list)
     ignored: list[Skipped] = field(default_factory=list)  # not article files (other endings, unsearched subfolders)
 
-    def report(self) -> str:
-        """A short text report: what was processed, what was skipped and why, and what was not read."""
+    def report(self, not_read: bool = False) -> str:
+        """A short text report: what was processed, what was skipped and why (and, with ``not_read``, the paths not read)."""
         lines = [f"{len(self.articles)} article(s) processed, {len(self.sentences)} sentences."]
         if self.skipped:
             lines.append(f"{len(self.skipped)} file(s) skipped:")
             lines += [f"  - {s}" for s in self.skipped]
         else:
             lines.append("No file skipped.")
-        if self.ignored:
+        if not_read and self.ignored:
             lines.append(f"{len(self.ignored)} path(s) not read (not article files):")
             lines += [f"  - {s}" for s in self.ignored]
         return "\n".join(lines)
@@ -280,7 +280,7 @@ def main_build(paths: list[str] | None = None, out: Path | None = None, any_lang
         write_corpus(corpus)
     else:
         write_corpus(corpus, processed=Path(out) / "processed", interim=Path(out) / "interim")
-    print(corpus.report(), file=sys.stderr if corpus.skipped or corpus.ignored else sys.stdout)
+    print(corpus.report(not_read=True), file=sys.stderr if corpus.skipped or corpus.ignored else sys.stdout)
     return 0 if corpus.articles else 1
 
 

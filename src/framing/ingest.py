@@ -54,6 +54,7 @@ MSG = {
     "collision": "article id '{article}' is already the id of {other}; rename one of the two files",
     "suffix": "only {suffixes} files are read from a folder (give the file by name to read it anyway)",
     "subfolder": "folder not searched (use --recursive to read subfolders)",
+    "dir_link": "link to a folder, not followed (give its target as an input to read it)",
     "not_file": "not a regular file",
     "empty": "file is empty or whitespace only",
     "binary_nul": "binary file (contains NUL bytes), not text",
@@ -137,6 +138,8 @@ def _walk(folder: Path, recursive: bool, found: Inputs) -> None:
         if not recursive:
             found.ignored += [Skipped(root_p / d, MSG["subfolder"]) for d in dirs]
             dirs[:] = []
+        else:  # links to folders are not followed (they can loop)
+            found.ignored += [Skipped(root_p / d, MSG["dir_link"]) for d in dirs if (root_p / d).is_symlink()]
         for name in sorted(names):
             q = root_p / name
             if q.is_symlink() and not q.exists():
