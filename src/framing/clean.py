@@ -837,6 +837,8 @@ def _pass_headline(st: _CleanState) -> _Line | None:
     head = next((ln for ln in zone if ln.n_words >= HEADLINE_MIN_WORDS), zone[0])
     if ln_is_lede(head):
         return None  # the page starts with its lede: no headline line
+    if len(lines) == 1 and head.n_words >= BODY_MIN_TERMINAL_WORDS and re.search(r"[.!?][\"”’']?\s*$", head.text):
+        return None  # a one-paragraph article of sentences, without a title line: its text is the body
     for ln in zone:
         if ln is head:
             break

@@ -10,7 +10,6 @@ accounting; ``data/processed``: ``sentences.parquet`` and a CSV twin), and
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,10 +18,12 @@ from pathlib import Path
 import pandas as pd
 
 from framing import config
+from framing.article_cache import ArticleCache
 from framing.clean import clean
-from framing.ingest import Article, Skipped, read_articles, read_manifest
+from framing.ingest import Article, Skipped, read_all, read_manifest
 from framing.language import SUPPORTED, detect, unsupported_message
 from framing.lexicon import LEX_COUNT_COLUMNS, Lexicon
+from framing.outputs import atomic_path
 from framing.segment import is_truncated, segment
 from framing.voice import attribute, load_speakers
 
@@ -56,15 +57,19 @@ class Corpus:
     accounting: pd.DataFrame
     articles: list[ArticleResult] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    ignored: list[Skipped] = field(default_factory=list)  # not article files (other endings, unsearched subfolders)
 
-    def report(self) -> str:
-        """A short text report: what was processed, and what was skipped and why."""
+    def report(self, not_read: bool = False) -> str:
+        """A short text report: what was processed, what was skipped and why (and, with ``not_read``, the paths not read)."""
         lines = [f"{len(self.articles)} article(s) processed, {len(self.sentences)} sentences."]
         if self.skipped:
             lines.append(f"{len(self.skipped)} file(s) skipped:")
             lines += [f"  - {s}" for s in self.skipped]
         else:
             lines.append("No file skipped.")
+        if not_read and self.ignored:
+            lines.append(f"{len(self.ignored)} path(s) not read (not article files):")
+            lines += [f"  - {s}" for s in self.ignored]
         return "\n".join(lines)
 
 
@@ -179,53 +184,18 @@ def pipeline_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-class ArticleCache:
-    """Processed articles on disk, keyed by the raw file's hash, its metadata and the pipeline fingerprint.
-
-    A re-run over the same files reads the stored sentence tables instead of cleaning,
-    segmenting and attributing again; any change to the code or data files of the
-    pipeline changes the fingerprint and so the key. Entries are pickles that only this
-    project writes, in a local cache folder (``FRAMING_CACHE``, default ``.cache/``);
-    point the cache at a folder no one else writes to.
-    """
-
-    def __init__(self, folder: Path | None = None):
-        self.folder = Path(folder or (config.CACHE / "articles"))
-        self.fingerprint = pipeline_fingerprint()
-
-    def _key(self, art: Article) -> str:
-        meta = json.dumps(art.meta, sort_keys=True, default=str)
-        return hashlib.sha256(f"{self.fingerprint}|{art.sha256}|{art.article}|{meta}".encode()).hexdigest()[:32]
-
-    def get(self, art: Article) -> ArticleResult | None:
-        path = self.folder / f"{self._key(art)}.pkl"
-        if not path.exists():
-            return None
-        try:
-            d = pd.read_pickle(path)  # written by this project's own process (see put)
-        except Exception:
-            return None
-        return ArticleResult(art, d["clean_text"], d["sentences"], d["removed"], d["accounting"])
-
-    def put(self, res: ArticleResult) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / f"{self._key(res.article)}.pkl"
-        tmp = path.with_suffix(".tmp")
-        pd.to_pickle({"clean_text": res.clean_text, "sentences": res.sentences, "removed": res.removed, "accounting": res.accounting}, tmp)
-        tmp.replace(path)  # atomic: a reader never sees half a file
-
-
 def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path | None = None, cache: bool = True,
-                 progress: bool = False, languages: tuple[str, ...] | None = SUPPORTED) -> Corpus:
-    """Process every article file under ``paths`` (default ``data/raw``).
+                 progress: bool = False, languages: tuple[str, ...] | None = SUPPORTED, recursive: bool = False) -> Corpus:
+    """Process every article file under ``paths`` (default ``data/raw``; subfolders too with ``recursive``).
 
     ``cache`` reuses processed articles from ``.cache/articles`` (see :class:`ArticleCache`).
     Articles detected in a language outside ``languages`` are skipped with a message
-    (``languages=None`` keeps every language; see :mod:`framing.language`).
+    (``languages=None`` keeps every language; see :mod:`framing.language`). An article
+    that fails in any way is skipped with the reason; it never stops the others.
     """
     paths = list(paths) if paths is not None else [config.RAW]
     manifest = read_manifest(Path(manifest_path or config.ARTICLES_CSV))
-    articles, skipped = read_articles(paths, manifest)
+    articles, skipped, ignored = read_all(paths, manifest, recursive)
     store = ArticleCache() if cache else None
     done: list[ArticleResult] = []
     it = articles
@@ -247,6 +217,8 @@ def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path 
             done.append(hit)
         except (ValueError, AssertionError) as e:
             skipped.append(Skipped(art.path, str(e)))
+        except Exception as e:  # one bad article never stops the others
+            skipped.append(Skipped(art.path, f"could not be processed ({type(e).__name__}: {e})"))
     sentences = pd.concat([r.sentences for r in done], ignore_index=True) if done else pd.DataFrame(columns=SENTENCE_COLUMNS)
     removed = pd.concat([r.removed for r in done], ignore_index=True) if done else pd.DataFrame()
     accounting = pd.DataFrame([r.accounting for r in done])
@@ -254,24 +226,29 @@ def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path 
         per_article = sentences.groupby("article").size()
         assert per_article.sum() == len(sentences)
         assert set(per_article.index) == {r.article.article for r in done}, "an article produced no sentences"
-    return Corpus(sentences, removed, accounting, done, skipped)
+    return Corpus(sentences, removed, accounting, done, skipped, ignored)
 
 
 def write_corpus(corpus: Corpus, processed: Path | None = None, interim: Path | None = None) -> None:
-    """Write the interim and processed tiers of a built corpus."""
+    """Write the interim and processed tiers of a built corpus (every file atomically: temp file, then rename)."""
     processed = Path(processed or config.PROCESSED)
     interim = Path(interim or config.INTERIM)
     (interim / "clean").mkdir(parents=True, exist_ok=True)
     processed.mkdir(parents=True, exist_ok=True)
     for r in corpus.articles:
-        (interim / "clean" / f"{r.article.article}.txt").write_text(r.clean_text, encoding="utf-8")
-    corpus.removed.to_csv(interim / "removed.csv", index=False)
-    corpus.accounting.to_csv(interim / "accounting.csv", index=False)
-    pd.DataFrame([{"file": s.path.name, "problem": s.problem} for s in corpus.skipped], columns=["file", "problem"]).to_csv(
-        interim / "skipped.csv", index=False
-    )
-    corpus.sentences.to_parquet(processed / "sentences.parquet", index=False)
-    corpus.sentences.to_csv(processed / "sentences.csv", index=False)
+        dst = interim / "clean" / f"{r.article.article}.txt"
+        dst.parent.mkdir(parents=True, exist_ok=True)  # ids of files in subfolders hold a '/'
+        with atomic_path(dst) as tmp:
+            tmp.write_text(r.clean_text, encoding="utf-8")
+    skipped = pd.DataFrame([{"file": str(s.path), "problem": s.problem} for s in corpus.skipped], columns=["file", "problem"])
+    tables = [(corpus.removed, interim / "removed.csv"), (corpus.accounting, interim / "accounting.csv"), (skipped, interim / "skipped.csv")]
+    for df, dst in tables:
+        with atomic_path(dst) as tmp:
+            df.to_csv(tmp, index=False)
+    with atomic_path(processed / "sentences.parquet") as tmp:
+        corpus.sentences.to_parquet(tmp, index=False)
+    with atomic_path(processed / "sentences.csv") as tmp:
+        corpus.sentences.to_csv(tmp, index=False)
 
 
 def load_sentences(path: Path | None = None) -> pd.DataFrame:
@@ -292,14 +269,18 @@ def load_accounting(path: Path | None = None) -> pd.DataFrame:
     return pd.read_csv(Path(path or (config.INTERIM / "accounting.csv")))
 
 
-def main_build(paths: list[str] | None = None, out: Path | None = None, any_language: bool = False) -> int:
+def main_build(paths: list[str] | None = None, out: Path | None = None, any_language: bool = False, recursive: bool = False) -> int:
     """Build and write the corpus; print the report. Returns a process exit code."""
-    corpus = build_corpus(paths or None, languages=None if any_language else SUPPORTED)
+    from framing.outputs import check_out
+
+    if out is not None:
+        check_out(out, folder=True)
+    corpus = build_corpus(paths or None, languages=None if any_language else SUPPORTED, recursive=recursive)
     if out is None:
         write_corpus(corpus)
     else:
         write_corpus(corpus, processed=Path(out) / "processed", interim=Path(out) / "interim")
-    print(corpus.report(), file=sys.stderr if corpus.skipped else sys.stdout)
+    print(corpus.report(not_read=True), file=sys.stderr if corpus.skipped or corpus.ignored else sys.stdout)
     return 0 if corpus.articles else 1
 
 

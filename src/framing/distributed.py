@@ -20,21 +20,27 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.ingest import Skipped, discover
+from framing.ingest import Input, Skipped, find_inputs
+from framing.outputs import atomic_folder
 
 
-def _score_partition(paths: list[str], model_dir: str | None) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """Score one partition of files (runs on a worker)."""
+def _score_partition(files: list[tuple[str, str]], model_dir: str | None, any_language: bool = False
+                     ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Score one partition of (path, article id) pairs (runs on a worker)."""
     from framing.score import score_paths
     from framing.stance import load_model
 
-    res = score_paths(paths, load_model(Path(model_dir)) if model_dir else None)
+    inputs = [Input(Path(p), a) for p, a in files]
+    res = score_paths(inputs, load_model(Path(model_dir)) if model_dir else None, any_language=any_language)
     return res.table, [(str(s.path), s.problem) for s in res.skipped]
 
 
-def partitions(paths: Sequence[Path | str], n_partitions: int) -> list[list[str]]:
-    """Split the article files under ``paths`` into up to ``n_partitions`` contiguous groups."""
-    files = [str(p) for p in discover(paths)]
+def partitions(paths: Sequence[Path | str], n_partitions: int, recursive: bool = False) -> list[list[tuple[str, str]]]:
+    """Split the article files under ``paths`` into up to ``n_partitions`` contiguous groups of (path, article id)."""
+    return _split([(str(f.path), f.article) for f in find_inputs(paths, recursive).files], n_partitions)
+
+
+def _split(files: list[tuple[str, str]], n_partitions: int) -> list[list[tuple[str, str]]]:
     if not files:
         return []
     size = math.ceil(len(files) / max(1, n_partitions))
@@ -42,10 +48,16 @@ def partitions(paths: Sequence[Path | str], n_partitions: int) -> list[list[str]
 
 
 def score_dask(paths: Sequence[Path | str], out: Path, scheduler: str | None = None, n_partitions: int | None = None,
-               model_dir: str | None = None, n_workers: int = 2) -> tuple[int, list[Skipped]]:
-    """Score on Dask and write partitioned Parquet to ``out``. Returns (rows written, skipped files)."""
+               model_dir: str | None = None, n_workers: int = 2, recursive: bool = False, any_language: bool = False
+               ) -> tuple[int, list[Skipped], list[Skipped]]:
+    """Score on Dask and write partitioned Parquet to ``out`` (atomically: the folder is replaced only when complete).
+
+    Returns (rows written, skipped files, paths not read). Missing paths, broken links
+    and id collisions are found here, before any partition is sent.
+    """
     from dask.distributed import Client, LocalCluster
 
+    found = find_inputs(paths, recursive)
     cluster = None
     if scheduler:
         client = Client(scheduler)
@@ -54,24 +66,21 @@ def score_dask(paths: Sequence[Path | str], out: Path, scheduler: str | None = N
         client = Client(cluster)
     try:
         n = n_partitions or max(2, 2 * len(client.scheduler_info()["workers"]))
-        parts = partitions(paths, n)
-        futures = client.map(_score_partition, parts, model_dir=model_dir, pure=False)
+        parts = _split([(str(f.path), f.article) for f in found.files], n)
+        futures = client.map(_score_partition, parts, model_dir=model_dir, any_language=any_language, pure=False)
         results = client.gather(futures)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("part.*.parquet"):
-        old.unlink()
     rows = 0
-    skipped: list[Skipped] = []
+    skipped: list[Skipped] = list(found.problems)
     k = 0
-    for table, sk in results:
-        skipped += [Skipped(Path(p), problem) for p, problem in sk]
-        if len(table):
-            table.to_parquet(out / f"part.{k}.parquet", index=False)
-            rows += len(table)
-            k += 1
-    return rows, skipped
+    with atomic_folder(out) as tmp:
+        for table, sk in results:
+            skipped += [Skipped(Path(p), problem) for p, problem in sk]
+            if len(table):
+                table.to_parquet(tmp / f"part.{k}.parquet", index=False)
+                rows += len(table)
+                k += 1
+    return rows, skipped, found.ignored

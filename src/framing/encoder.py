@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from framing import config
+from framing.embedding_cache import EmbeddingCache
+
+__all__ = ["DIM", "MAX_LENGTH", "EmbeddingCache", "Encoder", "embed", "get_cache", "get_encoder", "token_counts"]
 
 MAX_LENGTH = 256
 DIM = 384
@@ -45,39 +46,6 @@ def model_id() -> str:
 
 def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-class EmbeddingCache:
-    """A SQLite table of embeddings keyed by (model id, SHA-256 of the text)."""
-
-    def __init__(self, path: Path | None = None, model: str | None = None):
-        self.path = Path(path or (config.CACHE / "embeddings.sqlite"))
-        self.model = model or model_id()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._con = sqlite3.connect(self.path, timeout=60)  # several Dask workers may share the file
-        self._con.execute("CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))")
-
-    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        out: dict[str, np.ndarray] = {}
-        for i in range(0, len(keys), 900):
-            chunk = list(keys[i : i + 900])
-            q = f"SELECT key, vec FROM emb WHERE model = ? AND key IN ({','.join('?' * len(chunk))})"
-            for k, v in self._con.execute(q, [self.model, *chunk]):
-                out[k] = np.frombuffer(v, dtype=np.float32)
-        return out
-
-    def put_many(self, items: Iterable[tuple[str, np.ndarray]]) -> None:
-        self._con.executemany(
-            "INSERT OR REPLACE INTO emb (model, key, vec) VALUES (?, ?, ?)",
-            [(self.model, k, np.asarray(v, np.float32).tobytes()) for k, v in items],
-        )
-        self._con.commit()
-
-    def __len__(self) -> int:
-        return self._con.execute("SELECT COUNT(*) FROM emb WHERE model = ?", [self.model]).fetchone()[0]
-
-    def close(self) -> None:
-        self._con.close()
 
 
 class Encoder:
@@ -133,9 +101,19 @@ class Encoder:
         missing = [k for k in dict.fromkeys(keys) if k not in found]
         if missing:
             first = {k: t for k, t in zip(keys, texts)}
-            new = self.encode_uncached([first[k] for k in missing], batch_size, progress)
-            store.put_many(zip(missing, new))
-            found.update(zip(missing, new))
+            # one batch at a time, committed as it is done (a killed run keeps its work); sorted by length
+            # first, so the batches are exactly those one call over all missing texts would make
+            todo = sorted(missing, key=lambda k: len(first[k]))
+            starts = range(0, len(todo), batch_size)
+            if progress:
+                from tqdm.auto import tqdm
+
+                starts = tqdm(starts, desc="encoding", unit="batch")
+            for i in starts:
+                chunk = todo[i : i + batch_size]
+                new = self.encode_uncached([first[k] for k in chunk], batch_size, False)
+                store.put_many(zip(chunk, new))
+                found.update(zip(chunk, new))
         return np.stack([found[k] for k in keys]) if keys else np.zeros((0, DIM), np.float32)
 
 
@@ -154,3 +132,20 @@ def get_cache(path: str | None = None) -> EmbeddingCache:
 def embed(texts: Sequence[str], progress: bool = False) -> np.ndarray:
     """Embeddings of ``texts`` with the shared encoder and cache."""
     return get_encoder().encode(texts, progress=progress)
+
+
+def token_counts(texts: Sequence[str]) -> np.ndarray:
+    """Tokens each text has for the encoder (with its two special tokens), counted only where it could exceed ``MAX_LENGTH``.
+
+    A text of at most ``MAX_LENGTH - 2`` characters cannot exceed the window (every token
+    covers at least one character), so only longer texts are tokenised; shorter ones get
+    their character count + 2 as an upper bound.
+    """
+    texts = list(texts)
+    out = np.array([len(t) + 2 for t in texts], dtype=np.int64)
+    long = [i for i, t in enumerate(texts) if len(t) > MAX_LENGTH - 2]
+    if long:
+        tok = get_encoder().tokenizer
+        ids = tok([texts[i] for i in long], add_special_tokens=True, truncation=False)["input_ids"]
+        out[long] = [len(x) for x in ids]
+    return out

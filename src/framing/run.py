@@ -23,16 +23,20 @@ def run(corpus: Path, out: Path, progress: bool = True) -> list[Path]:
     """Execute the series against ``corpus``; return the executed notebooks' paths."""
     import papermill as pm
 
-    corpus, out = Path(corpus).resolve(), Path(out).resolve()
-    if not corpus.exists():
+    from framing.outputs import atomic_path, check_out
+
+    if not Path(corpus).exists():
         raise FileNotFoundError(f"{corpus}: no such file or folder")
+    check_out(out, folder=True)
+    corpus, out = Path(corpus).resolve(), Path(out).resolve()
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
     done = []
     for name in RUN_NOTEBOOKS:
         src = config.NOTEBOOKS / name
         dst = out / "notebooks" / name
-        pm.execute_notebook(str(src), str(dst), parameters={"corpus_dir": str(corpus), "out_dir": str(out)},
-                            cwd=str(out), progress_bar=progress, kernel_name="python3")
+        with atomic_path(dst) as tmp:  # a failed or killed notebook never leaves a partial copy under its name
+            pm.execute_notebook(str(src), str(tmp), parameters={"corpus_dir": str(corpus), "out_dir": str(out)},
+                                cwd=str(out), progress_bar=progress, kernel_name="python3")
         done.append(dst)
     return done
 
@@ -40,11 +44,14 @@ def run(corpus: Path, out: Path, progress: bool = True) -> list[Path]:
 def main_run(corpus: str, out: str, progress: bool = True) -> int:
     try:
         paths = run(Path(corpus), Path(out), progress)
-    except FileNotFoundError as e:
-        print(f"error: {e}", file=sys.stderr)
+    except (FileNotFoundError, ValueError) as e:  # a missing corpus, an unusable --out
+        print(f"framing: error: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        raise
     except Exception as e:  # papermill raises PapermillExecutionError with the failing cell
-        print(f"error: a notebook failed: {e}", file=sys.stderr)
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        print(f"framing: error: a notebook failed: {first}", file=sys.stderr)
         return 1
     from framing.interfaces.explore import EXPLORER_HTML
 

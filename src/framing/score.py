@@ -5,8 +5,10 @@ kept sentence with at least: ``article`` (file stem), ``outlet``, ``sentence_id`
 ``text``, ``voice``, ``speaker``, ``stance_partnership``, ``stance_west``
 (``favorable|neutral|critical``), ``stance_partnership_score``, ``stance_west_score``
 (P(favorable) − P(critical)), ``loaded_terms`` and ``loaded_categories``
-(``;``-separated). Page chrome is removed exactly as in the corpus pipeline; bad files
-are reported and skipped while the rest are scored.
+(``;``-separated), and ``over_window`` (True when the sentence has more tokens than the
+encoder reads, so its stance was scored on its first ``MAX_LENGTH`` tokens). Page chrome
+is removed exactly as in the corpus pipeline; bad files are reported and skipped while
+the rest are scored; the output is written atomically (see :mod:`framing.outputs`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pandas as pd
 from framing.corpus import build_corpus
 from framing.ingest import Skipped
 from framing.language import SUPPORTED
+from framing.outputs import atomic_path, check_out
 from framing.stance import SavedStanceModel, add_context, load_model
 
 #: The output contract (column order).
@@ -31,13 +34,14 @@ SCORE_COLUMNS = [
 ]
 EXTRA_COLUMNS = ["event", "date", "paragraph", "sentence", "kind", "n_words", "truncated", "voice_type", "relayed_by",
                  "p_partnership_critical", "p_partnership_neutral", "p_partnership_favorable",
-                 "p_west_critical", "p_west_neutral", "p_west_favorable"]
+                 "p_west_critical", "p_west_neutral", "p_west_favorable", "over_window"]
 
 
 @dataclass
 class ScoreResult:
     table: pd.DataFrame
     skipped: list[Skipped] = field(default_factory=list)
+    ignored: list[Skipped] = field(default_factory=list)
 
 
 def score_sentences(sentences: pd.DataFrame, model: SavedStanceModel | None = None, progress: bool = False) -> pd.DataFrame:
@@ -49,20 +53,28 @@ def score_sentences(sentences: pd.DataFrame, model: SavedStanceModel | None = No
     frame = add_context(sentences) if model.spec.context and {"article", "sentence"} <= set(sentences.columns) else sentences
     st = model.score_table(frame.reset_index(drop=True), progress=progress, lex_counts=counts)
     out = pd.concat([sentences.reset_index(drop=True), st], axis=1)
+    out["over_window"] = over_window(out["text"])
     return out[SCORE_COLUMNS + [c for c in EXTRA_COLUMNS if c in out.columns]]
 
 
+def over_window(texts: pd.Series) -> pd.Series:
+    """True for texts longer than the encoder's window (``MAX_LENGTH`` tokens): scored on their first tokens only."""
+    from framing.encoder import MAX_LENGTH, token_counts
+
+    return pd.Series(token_counts(texts.tolist()) > MAX_LENGTH, index=texts.index, name="over_window")
+
+
 def score_paths(paths: Iterable[Path | str], model: SavedStanceModel | None = None, progress: bool = False,
-                manifest_path: Path | None = None, any_language: bool = False) -> ScoreResult:
-    """Score article files or folders; returns the table and the skipped files.
+                manifest_path: Path | None = None, any_language: bool = False, recursive: bool = False) -> ScoreResult:
+    """Score article files or folders; returns the table, the skipped files and the paths not read.
 
     Articles not in English are skipped with a message unless ``any_language``.
     """
     corpus = build_corpus(list(paths), manifest_path=manifest_path, progress=progress,
-                          languages=None if any_language else SUPPORTED)
+                          languages=None if any_language else SUPPORTED, recursive=recursive)
     if corpus.sentences.empty:
-        return ScoreResult(pd.DataFrame(columns=SCORE_COLUMNS + EXTRA_COLUMNS), corpus.skipped)
-    return ScoreResult(score_sentences(corpus.sentences, model, progress), corpus.skipped)
+        return ScoreResult(pd.DataFrame(columns=SCORE_COLUMNS + EXTRA_COLUMNS), corpus.skipped, corpus.ignored)
+    return ScoreResult(score_sentences(corpus.sentences, model, progress), corpus.skipped, corpus.ignored)
 
 
 def score(paths: Iterable[Path | str], model_dir: Path | None = None) -> pd.DataFrame:
@@ -71,45 +83,54 @@ def score(paths: Iterable[Path | str], model_dir: Path | None = None) -> pd.Data
 
 
 def write_table(df: pd.DataFrame, out: Path) -> None:
-    """Write ``.csv`` or ``.parquet`` by the file's suffix."""
+    """Write ``.csv`` or ``.parquet`` by the file's suffix, atomically (temp file, then rename)."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix.lower() == ".parquet":
-        df.to_parquet(out, index=False)
-    elif out.suffix.lower() == ".csv":
-        df.to_csv(out, index=False)
-    else:
-        raise ValueError(f"{out.name}: the output must end in .csv or .parquet")
+    suffix = out.suffix.lower()
+    if suffix not in (".csv", ".parquet"):
+        raise ValueError(f"{out}: the output must end in .csv or .parquet")
+    with atomic_path(out) as tmp:
+        if suffix == ".parquet":
+            df.to_parquet(tmp, index=False)
+        else:
+            df.to_csv(tmp, index=False)
+
+
+def _report(skipped: list[Skipped], ignored: list[Skipped]) -> str:
+    """The ``; N file(s) skipped`` tail of the summary line, after printing every skipped and ignored path."""
+    for s in skipped:
+        print(f"skipped {s}", file=sys.stderr)
+    for s in ignored:
+        print(f"not read {s}", file=sys.stderr)
+    return f"; {len(skipped)} file(s) skipped" if skipped else ""
 
 
 def main_score(paths: list[str], out: str, model_dir: str | None = None, progress: bool = True,
-               engine: str = "local", scheduler: str | None = None, any_language: bool = False) -> int:
-    """CLI body: score, write, report skipped files; exit 1 only when nothing was scored."""
+               engine: str = "local", scheduler: str | None = None, any_language: bool = False, recursive: bool = False) -> int:
+    """CLI body: check ``--out``, score, write, report skipped files; exit 1 only when nothing was scored."""
+    from framing.ingest import discover
+
+    if Path(out).suffix.lower() not in (".csv", ".parquet") or (engine == "dask" and Path(out).suffix.lower() != ".parquet"):
+        need = "a folder ending in .parquet (the dask engine writes partitioned Parquet)" if engine == "dask" else "a file ending in .csv or .parquet"
+        print(f"framing: error: --out {out}: give {need}", file=sys.stderr)
+        return 2
+    check_out(out, discover(paths, recursive), folder=engine == "dask")
     if engine == "dask":
         from framing.distributed import score_dask
 
-        if Path(out).suffix.lower() != ".parquet":
-            print(f"error: --out {out}: the dask engine writes partitioned Parquet; name a folder ending in .parquet", file=sys.stderr)
-            return 2
-        rows, skipped = score_dask(paths, Path(out), scheduler=scheduler, model_dir=model_dir)
-        for s in skipped:
-            print(f"skipped {s}", file=sys.stderr)
+        rows, skipped, ignored = score_dask(paths, Path(out), scheduler=scheduler, model_dir=model_dir, recursive=recursive,
+                                            any_language=any_language)
+        tail = _report(skipped, ignored)
         if not rows:
-            print("error: nothing could be scored", file=sys.stderr)
+            print("framing: error: nothing could be scored", file=sys.stderr)
             return 1
-        print(f"scored {rows} sentences -> {out}/part.*.parquet" + (f"; {len(skipped)} file(s) skipped" if skipped else ""), file=sys.stderr)
+        print(f"scored {rows} sentences -> {out}/part.*.parquet" + tail, file=sys.stderr)
         return 0
-    if Path(out).suffix.lower() not in (".csv", ".parquet"):
-        print(f"error: --out {out}: the output must end in .csv or .parquet", file=sys.stderr)
-        return 2
     model = load_model(Path(model_dir) if model_dir else None)
-    res = score_paths(paths, model, progress=progress, any_language=any_language)
-    for s in res.skipped:
-        print(f"skipped {s}", file=sys.stderr)
+    res = score_paths(paths, model, progress=progress, any_language=any_language, recursive=recursive)
+    tail = _report(res.skipped, res.ignored)
     if res.table.empty:
-        print("error: nothing could be scored", file=sys.stderr)
+        print("framing: error: nothing could be scored", file=sys.stderr)
         return 1
     write_table(res.table, Path(out))
-    print(f"scored {res.table.article.nunique()} article(s), {len(res.table)} sentences -> {out}"
-          + (f"; {len(res.skipped)} file(s) skipped" if res.skipped else ""), file=sys.stderr)
+    print(f"scored {res.table.article.nunique()} article(s), {len(res.table)} sentences -> {out}" + tail, file=sys.stderr)
     return 0
