@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from framing import config
+from framing.errors import InvariantError
 
 log = logging.getLogger("framing")
 
@@ -94,7 +95,7 @@ class ArticleCache:
             return None
         try:
             return self._load(art, table)
-        except (CacheEntryError, AssertionError, ValueError, TypeError, KeyError) as e:
+        except (CacheEntryError, InvariantError, ValueError, TypeError, KeyError) as e:
             log.warning("framing: warning: article cache entry %s is invalid (%s); it will be rewritten", path.name, e)
             return None
 

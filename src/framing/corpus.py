@@ -20,6 +20,7 @@ import pandas as pd
 from framing import config
 from framing.article_cache import ArticleCache
 from framing.clean import clean
+from framing.errors import InvariantError, check
 from framing.ingest import Article, Skipped, read_all, read_manifest
 from framing.language import SUPPORTED, detect, unsupported_message
 from framing.lexicon import LEX_COUNT_COLUMNS, Lexicon
@@ -158,15 +159,15 @@ def _sentence_rows(art: Article, clean_text: str, sents: list, voices: list) -> 
 
 
 def check_article(art: Article, clean_text: str, df: pd.DataFrame, acc: dict) -> None:
-    """Invariants asserted for every article (they guard the whole pipeline)."""
-    assert acc["front_matter_chars"] + acc["kept_chars"] + acc["removed_chars"] + acc["whitespace_chars"] == acc["raw_chars"], (
-        f"{art.path.name}: kept + removed + whitespace does not add up to the raw file"
-    )
+    """Invariants checked for every article (they guard the whole pipeline); raises :class:`InvariantError`."""
+    name = art.path.name
+    check(acc["front_matter_chars"] + acc["kept_chars"] + acc["removed_chars"] + acc["whitespace_chars"] == acc["raw_chars"],
+          f"{name}: kept + removed + whitespace does not add up to the raw file")
     for row in df.itertuples():
-        assert clean_text[row.start : row.end] == row.text, f"{art.path.name}: offsets of {row.sentence_id} are wrong"
-    assert df["voice"].isin(VOICES).all(), f"{art.path.name}: unknown voice value"
-    assert (df.loc[df.voice == "quoted", "speaker"] != "").all(), f"{art.path.name}: a quoted sentence without speaker"
-    assert df["sentence_id"].is_unique
+        check(clean_text[row.start : row.end] == row.text, f"{name}: offsets of {row.sentence_id} are wrong")
+    check(bool(df["voice"].isin(VOICES).all()), f"{name}: unknown voice value")
+    check(bool((df.loc[df.voice == "quoted", "speaker"] != "").all()), f"{name}: a quoted sentence without speaker")
+    check(bool(df["sentence_id"].is_unique), f"{name}: sentence ids are not unique")
 
 
 def pipeline_fingerprint() -> str:
@@ -215,7 +216,9 @@ def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path 
                 skipped.append(Skipped(art.path, unsupported_message(lang, hit.accounting["language_confidence"])))
                 continue
             done.append(hit)
-        except (ValueError, AssertionError) as e:
+        except InvariantError:
+            raise  # a bug in the pipeline, not a bad file: the run fails
+        except ValueError as e:
             skipped.append(Skipped(art.path, str(e)))
         except Exception as e:  # one bad article never stops the others
             skipped.append(Skipped(art.path, f"could not be processed ({type(e).__name__}: {e})"))
@@ -224,8 +227,8 @@ def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path 
     accounting = pd.DataFrame([r.accounting for r in done])
     if done:
         per_article = sentences.groupby("article").size()
-        assert per_article.sum() == len(sentences)
-        assert set(per_article.index) == {r.article.article for r in done}, "an article produced no sentences"
+        check(per_article.sum() == len(sentences), "per-article sentence counts must add up to the corpus")
+        check(set(per_article.index) == {r.article.article for r in done}, "an article produced no sentences")
     return Corpus(sentences, removed, accounting, done, skipped, ignored)
 
 
@@ -311,6 +314,6 @@ def outlet_summary(sentences: pd.DataFrame, accounting: pd.DataFrame) -> pd.Data
         }
     )
     out = out.join(top_speakers(s))
-    assert out.sentences.sum() == len(sentences), "per-outlet sentence counts must add up to the corpus"
-    assert out.share_quoted_sentences.between(0, 1).all()
+    check(out.sentences.sum() == len(sentences), "per-outlet sentence counts must add up to the corpus")
+    check(bool(out.share_quoted_sentences.between(0, 1).all()), "quoted shares must lie in [0, 1]")
     return out

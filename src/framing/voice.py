@@ -100,6 +100,10 @@ _TITLED_NAME = re.compile(rf"((?:(?:U\.S\.|[A-Z][\w'’-]*) ){{1,4}}?(?i:{_ROLE_
 _TITLE_OWNER = re.compile(r"^(?:[Tt]he|[Ff]ormer|[Tt]hen|[A-Z][\w.-]*['’]s|[A-Z][\w-]*(?:an|ese|ish|i)|U\.?S\.?|UK|North|South)$")
 #: A title key has at least this many words (``foreign minister``), so a bare ``minister`` never picks one of several.
 TITLE_KEY_MIN_WORDS = 2
+#: A "sentence" longer than this (a page without punctuation, a data dump) is not read by the voice rules, whose
+#: cost grows with the square of a sentence's length; it is left in the author's voice with the cue ``TOO_LONG_CUE``.
+MAX_RULE_CHARS = 5000
+TOO_LONG_CUE = "too_long_for_rules"
 #: Collective speakers kept under their own name ("the Primorye authorities").
 _GROUP_ROLE = re.compile(
     r"\b(?:(?:the|some|many|several|other|both|most)\s+)?(?:(?!(?:According|As|In|On|At|For|By|From|With|To|Per|Under|But|And)\b)[A-Z][\w.-]*(?:['’]s)?\s+(?:and\s+(?=[A-Z]))?){0,4}"
@@ -1145,6 +1149,8 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
             if st.block is not None and _BLOCK_END_NOTE.match(sv.text):
                 st.block = None
                 results[i] = VoiceResult("authorial", "authorial", "", "", "editor_note")
+            elif len(sv.text) > MAX_RULE_CHARS:
+                results[i] = VoiceResult("authorial", "authorial", "", "", TOO_LONG_CUE)  # not read by the rules (see MAX_RULE_CHARS)
             elif _is_intro(sv.text) and k == len(idxs) - 1:
                 results[i] = _decide_relay_intro(art, st, sv)
             else:
