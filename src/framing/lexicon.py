@@ -88,11 +88,40 @@ class Lexicon:
         self.entries = entries
         self.source = source
         self.by_id = {e.id: e for e in entries}
-        # One pass of all patterns together tells whether a sentence can hold any hit at all
-        # (most sentences hold none); matches are memoised per text, because scoring asks
-        # for them three times (the loaded-term columns and each target's features).
-        self._any = re.compile("|".join(f"(?:{e.pattern.pattern})" for e in entries), re.IGNORECASE) if entries else None
+        # One pass of all patterns together, as a lookahead tried at every position, finds where
+        # hits start and the first entry matching there; the entries after it that also match
+        # at that position are found with the tail alternations below. Only those entries are
+        # then run over the sentence (most sentences hold no hit at all). Matches are memoised
+        # per text, because scoring asks for them three times.
+        self._scan = re.compile(f"(?={self._alternation(0)})", re.IGNORECASE) if entries else None
+        self._tails: dict[int, re.Pattern] = {}
         self._memo = lru_cache(maxsize=200_000)(self._match)
+
+    def _alternation(self, first: int) -> str:
+        """Entries ``first``.. as one alternation, each in a group named after its position."""
+        return "|".join(f"(?P<e{k}>{e.pattern.pattern})" for k, e in enumerate(self.entries) if k >= first)
+
+    def _tail(self, first: int) -> re.Pattern | None:
+        """The compiled alternation of entries ``first``.. (compiled when first needed)."""
+        if first >= len(self.entries):
+            return None
+        if first not in self._tails:
+            self._tails[first] = re.compile(self._alternation(first), re.IGNORECASE)
+        return self._tails[first]
+
+    def _entries_in(self, text: str) -> list[int]:
+        """Positions (in entry order) of the entries that match somewhere in ``text``."""
+        found: set[int] = set()
+        for m in self._scan.finditer(text):
+            k, pos = int(m.lastgroup[1:]), m.start()
+            while True:
+                found.add(k)
+                tail = self._tail(k + 1)
+                nxt = tail.match(text, pos) if tail is not None else None
+                if nxt is None:
+                    break
+                k = int(nxt.lastgroup[1:])
+        return sorted(found)
 
     @classmethod
     def from_csv(cls, path: Path | str) -> Lexicon:
@@ -138,10 +167,10 @@ class Lexicon:
         return list(self._memo(text))
 
     def _match(self, text: str) -> tuple[Hit, ...]:
-        if self._any is None or not self._any.search(text):
+        if self._scan is None:
             return ()
         hits: list[Hit] = []
-        for e in self.entries:
+        for e in (self.entries[k] for k in self._entries_in(text)):
             for m in e.pattern.finditer(text):
                 a, b = m.span()
                 if any(x.start() <= a and x.end() >= b for ex in e.exceptions for x in ex.finditer(text)):
