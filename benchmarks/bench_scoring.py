@@ -297,6 +297,7 @@ def main() -> None:
     ap.add_argument("--dask", type=int, default=3000, help="sentences for the Dask vs local CPU comparison")
     ap.add_argument("--skip", nargs="*", default=[], choices=["interleaved", "scaling", "dask", "agreement"])
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
+    ap.add_argument("--resume", action="store_true", help="keep the phases of the existing results file (use with --skip)")
     ap.add_argument("--child-arm", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child_arm:
@@ -308,6 +309,9 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="framing-bench-"))
     report = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "load_average": {"start": os.getloadavg()}}
+    if args.resume and (RESULTS / f"{name}.json").exists():
+        old = json.loads((RESULTS / f"{name}.json").read_text(encoding="utf-8"))
+        report = {**old, "load_average": {**old.get("load_average", {}), "resumed": os.getloadavg()}}
 
     def save() -> None:
         (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
