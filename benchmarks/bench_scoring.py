@@ -318,8 +318,8 @@ def main() -> None:
 
     try:
         onnx_dir, report["onnx_export"] = export_onnx(tmp)
-        phases = [("agreement", lambda: agreement(onnx_dir.parent)), ("interleaved", lambda: interleaved(tmp, onnx_dir, args.compare, args.rounds)),
-                  ("dask", lambda: dask_vs_local(tmp, onnx_dir, args.dask, 2)), ("scaling", lambda: scaling(tmp, onnx_dir, args.sizes, report, save))]
+        phases = [("interleaved", lambda: interleaved(tmp, onnx_dir, args.compare, args.rounds)), ("dask", lambda: dask_vs_local(tmp, onnx_dir, args.dask, 2)),
+                  ("scaling", lambda: scaling(tmp, onnx_dir, args.sizes, report, save)), ("agreement", lambda: agreement(onnx_dir.parent))]
         for phase, fn in phases:
             if phase in args.skip:
                 continue
