@@ -297,15 +297,20 @@ def main() -> None:
     ap.add_argument("--dask", type=int, default=3000, help="sentences for the Dask vs local CPU comparison")
     ap.add_argument("--skip", nargs="*", default=[], choices=["interleaved", "scaling", "dask", "agreement"])
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
+    ap.add_argument("--name", help="results file stem (default scoring, or scoring-quick with --quick)")
     ap.add_argument("--resume", action="store_true", help="keep the phases of the existing results file (use with --skip)")
+    ap.add_argument("--merge", nargs="+", metavar="JSON", help="combine the phases of several results files into --name (no measuring)")
     ap.add_argument("--child-arm", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.merge:
+        merge([Path(x) for x in args.merge], args.name or "scoring")
+        return
     if args.child_arm:
         print(json.dumps(child_arm(args.child_arm[0], Path(args.child_arm[1]))))
         return
     if args.quick:
         args.sizes, args.compare, args.rounds, args.dask = [200, 1000], 300, 2, 300
-    name = "scoring-quick" if args.quick else "scoring"
+    name = args.name or ("scoring-quick" if args.quick else "scoring")
     RESULTS.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="framing-bench-"))
     report = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "load_average": {"start": os.getloadavg()}}
@@ -334,6 +339,18 @@ def main() -> None:
     (RESULTS / f"{name}.md").write_text(summary(report), encoding="utf-8")
     plot(report, RESULTS / f"{name}.png")
     print(json.dumps(report, indent=2))
+
+
+def merge(files: list[Path], name: str) -> None:
+    """One report from the phases of several runs (each phase taken from the last file that has it)."""
+    report: dict = {"load_average": {}, "merged_from": [f.name for f in files]}
+    for f in files:
+        part = json.loads(f.read_text(encoding="utf-8"))
+        report["load_average"].update({f"{f.stem}:{k}": v for k, v in part.pop("load_average", {}).items()})
+        report.update({k: v for k, v in part.items() if k not in ("scaling",) or v})
+    (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / f"{name}.md").write_text(summary(report), encoding="utf-8")
+    plot(report, RESULTS / f"{name}.png")
 
 
 def _smm(d: dict, fmt: str = "{:.1f}") -> str:
@@ -372,15 +389,16 @@ def summary(report: dict) -> str:
                   f"Dask (2 workers x 1 thread) {_smm(d['dask']['cpu_seconds'])}: Dask / local = **{d['dask_cpu_over_local']:.2f}**.", ""]
     if "cached_rerun" in report:
         cr = report["cached_rerun"]
-        lines += [f"(d) Cached re-run of {cr['sentences']:,} sentences: **{cr['rerun_seconds']:.2f} s** (whole process), "
-                  f"vs {cr['first_seconds']:.1f} s for the first run.", ""]
+        lines += [f"(d) Cached re-run of {cr['sentences']:,} sentences: **{cr['rerun_seconds']:.2f} s** wall, {cr['rerun_cpu_seconds']:.2f} s CPU "
+                  f"(whole process), vs {cr['first_seconds']:.1f} s for the first run.", ""]
     if report.get("scaling"):
         lines += ["(c) Scaling, each size a fresh `framing score` process with fresh caches (wall time includes start-up and loading):", "",
-                  "| sentences | articles | seconds | sentences/s | s per 1k sentences | peak RSS (MB) | load avg before / after |",
-                  "|---|---|---|---|---|---|---|"]
+                  "| sentences | articles | seconds | sentences/s | s per 1k sentences | CPU s per 1k sentences | peak RSS (MB) | load avg before / after |",
+                  "|---|---|---|---|---|---|---|---|"]
         for r in report["scaling"]:
             lines.append(f"| {r['sentences']:,} | {r['articles']:,} | {r['seconds']:.1f} | {r['sentences_per_second']:.1f} | "
-                         f"{1000 * r['seconds'] / r['sentences']:.2f} | {r['peak_rss_mb']:.0f} | {r['load_before']:.1f} / {r['load_after']:.1f} |")
+                         f"{1000 * r['seconds'] / r['sentences']:.2f} | {1000 * r['cpu_seconds'] / r['sentences']:.2f} | "
+                         f"{r['peak_rss_mb']:.0f} | {r['load_before']:.1f} / {r['load_after']:.1f} |")
     return "\n".join(lines) + "\n"
 
 

@@ -30,6 +30,11 @@ import pandas as pd
 
 from framing.ingest import Skipped, discover
 
+#: Dask settings for a batch job: no statistical profiler sampling every worker thread each 10 ms,
+#: slower event-loop health checks and memory polling (their CPU time grows with the run's length).
+QUIET_DASK = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "500ms",
+              "distributed.worker.memory.monitor-interval": "1s", "distributed.admin.system-monitor.interval": "2s"}
+
 
 def _score_partition(paths: list[str], model_dir: str | None, threads: int = 1) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """Score one partition of files (runs on a worker, with ``threads`` compute threads)."""
@@ -58,18 +63,20 @@ def score_dask(paths: Sequence[Path | str], out: Path, scheduler: str | None = N
 
     Each worker computes with ``threads_per_worker`` threads (one by default: one worker per core).
     """
+    import dask
     from dask.distributed import Client, LocalCluster
 
     from framing.encoder import THREADS_ENV
 
     cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        one = str(threads_per_worker)
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               env={"OMP_NUM_THREADS": one, "MKL_NUM_THREADS": one, "OPENBLAS_NUM_THREADS": one, THREADS_ENV: one})
-        client = Client(cluster)
+    with dask.config.set(QUIET_DASK):
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            one = str(threads_per_worker)
+            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   env={"OMP_NUM_THREADS": one, "MKL_NUM_THREADS": one, "OPENBLAS_NUM_THREADS": one, THREADS_ENV: one})
+            client = Client(cluster)
     try:
         n = n_partitions or max(2, 2 * len(client.scheduler_info()["workers"]))
         parts = partitions(paths, n)

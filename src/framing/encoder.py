@@ -5,11 +5,14 @@ loaded with transformers' ``AutoTokenizer``/``AutoModel`` from local files only;
 is fetched. Embeddings are mean-pooled over tokens and L2-normalised, as the model card
 prescribes.
 
-Speed on a 2-core laptop: the model is loaded once per process (:func:`get_encoder`),
-batches are sorted by length so padding is small, inference runs under
-``torch.inference_mode`` with all cores, and every embedding is cached on disk keyed by
-the model id and the SHA-256 of the sentence text, so re-runs and notebook re-execution
-never encode a sentence twice.
+Two engines compute the same embeddings: ONNX Runtime (:mod:`framing.onnx_engine`, the
+default) and torch fp32 (:class:`Encoder`, the reference and the fallback); choose with
+``FRAMING_ENCODER=onnx|torch`` or ``framing score --encoder``. Each engine is loaded once per
+process (:func:`get_encoder`), texts are batched by token count under a token budget
+(:func:`token_batches`), and every embedding is cached on disk keyed by the engine's id and
+the SHA-256 of the sentence text; :func:`embed` reads the cache before loading anything, so a
+fully cached run imports neither torch nor onnxruntime. ``FRAMING_THREADS`` sets the compute
+threads (default: every core; Dask workers use one).
 """
 
 from __future__ import annotations
