@@ -391,6 +391,10 @@ def summary(report: dict) -> str:
         cr = report["cached_rerun"]
         lines += [f"(d) Cached re-run of {cr['sentences']:,} sentences: **{cr['rerun_seconds']:.2f} s** wall, {cr['rerun_cpu_seconds']:.2f} s CPU "
                   f"(whole process), vs {cr['first_seconds']:.1f} s for the first run.", ""]
+    if "cached_rerun_quiet" in report:
+        q = report["cached_rerun_quiet"]
+        lines += [f"(d) measured again at a lower load ({report.get('cached_rerun_note', 'see the JSON')}): "
+                  f"{' and '.join(f'{x:.2f} s' for x in q['runs_seconds'])} wall, {' and '.join(f'{x:.2f} s' for x in q['runs_cpu_seconds'])} CPU.", ""]
     if report.get("scaling"):
         lines += ["(c) Scaling, each size a fresh `framing score` process with fresh caches (wall time includes start-up and loading):", "",
                   "| sentences | articles | seconds | sentences/s | s per 1k sentences | CPU s per 1k sentences | peak RSS (MB) | load avg before / after |",
