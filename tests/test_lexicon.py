@@ -171,3 +171,57 @@ def test_v21_names_and_formulas_are_not_loaded():
     for text in ("the order based on rules", "a new Eurasian security architecture"):
         assert not [h for h in lx.match(text) if h.id in ("order_based_on_rules", "equal_indivisible_security")], text
     assert [h.id for h in lx.match("the principle of indivisible security")] == ["equal_indivisible_security"]
+
+
+def _every_entry_match(lx, text):
+    """The matcher without the dispatch: every entry's pattern run over the text (the behaviour it must keep)."""
+    from framing.lexicon import Hit
+
+    hits = []
+    for e in lx.entries:
+        for m in e.pattern.finditer(text):
+            a, b = m.span()
+            if any(x.start() <= a and x.end() >= b for ex in e.exceptions for x in ex.finditer(text)):
+                continue
+            hits.append(Hit(e.id, e.term, e.category, e.partnership, e.west, a, b, m.group(0)))
+    return sorted(hits, key=lambda h: (h.start, h.end, h.id))
+
+
+def _corpus_texts():
+    import pandas as pd
+
+    from framing import config
+
+    texts = pd.read_parquet(config.SENTENCES_PARQUET).text.tolist()
+    for f in sorted(config.DEV.glob("labels_*.tsv")):
+        texts += pd.read_csv(f, sep="\t", keep_default_na=False).sentence.tolist()
+    texts += pd.read_csv(config.ANNOTATIONS / "written_v2.csv", keep_default_na=False).text.tolist()
+    return texts
+
+
+def test_dispatch_gives_the_hits_of_running_every_entry(lx):
+    texts = _corpus_texts()
+    # overlapping entries at one position, entries inside other entries' spans, exceptions, nothing at all
+    texts += ["the puppet regime of the collective West", "sanctions regime", "Regime change in the rogue regime", "", "no hit here"]
+    # every entry's own example sentence, and all of them run together
+    examples = [e for e in lexicon_table().example.tolist() if e]
+    texts += examples + [" ".join(examples)]
+    assert len(texts) > 1000
+    with_hits = 0
+    for t in texts:
+        expected = _every_entry_match(lx, t)
+        assert lx.match(t) == expected, t
+        with_hits += bool(expected)
+    assert with_hits > 100, "the texts exercise the matcher"
+
+
+def test_dispatch_finds_every_entry_matching_at_one_position(tmp_path):
+    csv = tmp_path / "lex.csv"
+    header = "id,term,pattern,category,partnership_direction,west_direction,rationale,source,exceptions,example\n"
+    rows = ["a,regime,regimes?,delegitimising,0,0,r,s,,", "b,regime change,regime change,threat,0,0,r,s,,",
+            "c,change,change,threat,0,0,r,s,,", "d,puppet regime,puppet regimes?,delegitimising,0,0,r,s,,"]
+    csv.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    lx = Lexicon.from_csv(csv)
+    text = "A puppet regime fears regime change."
+    assert lx.match(text) == _every_entry_match(lx, text)
+    assert sorted(h.id for h in lx.match(text)) == ["a", "a", "b", "c", "d"]

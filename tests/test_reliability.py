@@ -483,30 +483,40 @@ def test_article_cache_unreadable_degrades(tmp_path, monkeypatch, caplog):
 
 
 def test_interrupted_encoding_keeps_finished_batches(tmp_path, monkeypatch):
+    """A run killed in its third batch keeps the two finished ones; the re-run encodes only the rest, in the same batches."""
     from framing.encoder import Encoder
 
-    calls = []
-    kill_at = [3]  # the third batch of the first run is "killed"
+    forwarded: list[int] = []
+    kill_at = [0]  # set to 3 below: the third batch of the interrupted run is "killed"
 
-    def fake(self, texts, batch_size=64, progress=False):
-        calls.append(list(texts))
-        if len(calls) == kill_at[0]:
+    def token_ids(self, texts):
+        return [[101] + [7] * (1 + len(t) // 4) + [102] for t in texts]
+
+    def forward(self, input_ids, attention_mask):
+        forwarded.append(len(input_ids))
+        if len(forwarded) == kill_at[0]:
             kill_at[0] = 0
             raise KeyboardInterrupt
-        return np.stack([np.full(384, len(t), np.float32) for t in texts])
+        return np.repeat(attention_mask.sum(axis=1, keepdims=True).astype(np.float32), 384, axis=1)
 
-    monkeypatch.setattr(Encoder, "encode_uncached", fake)
+    monkeypatch.setattr(Encoder, "token_ids", token_ids)
+    monkeypatch.setattr(Encoder, "forward", forward)
     enc = Encoder.__new__(Encoder)
-    cache = EmbeddingCache(tmp_path / "e.sqlite", model="m")
     texts = [f"sentence number {i} " + "x" * (i % 50) for i in range(300)]
+    clean = enc.encode(texts, cache=EmbeddingCache(tmp_path / "clean.sqlite", model="m"), batch_size=64)
+    clean_batches = list(forwarded)
+    forwarded.clear()
+    kill_at[0] = 3
+    cache = EmbeddingCache(tmp_path / "e.sqlite", model="m")
     with pytest.raises(KeyboardInterrupt):
         enc.encode(texts, cache=cache, batch_size=64)
-    assert len(cache) == 128  # two whole batches committed
-    calls.clear()
+    kept = sum(forwarded[:2])
+    assert len(cache) == kept > 0  # the two whole batches are committed
+    forwarded.clear()
     out = enc.encode(texts, cache=cache, batch_size=64)
-    assert sum(map(len, calls)) == 300 - 128  # nothing committed is encoded again
-    assert all(len(c) <= 64 for c in calls)
-    assert np.array_equal(out[:, 0], np.array([len(t) for t in texts], np.float32))
+    assert sum(forwarded) == 300 - kept  # nothing committed is encoded again
+    assert forwarded == clean_batches[2:]  # the rest in exactly the batches a clean run makes
+    assert np.array_equal(out, clean)
 
 
 # ---------------------------------------------------------------- (6) outputs

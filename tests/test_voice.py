@@ -107,3 +107,23 @@ def test_headline_speaker_colon():
     assert v.voice == "quoted" and v.speaker == "Dmitry Peskov"
     v = voice_of("Russia and North Korea: Strategic Cooperation\n\nBody prose that is long enough to count as a paragraph.\n", "Strategic")
     assert v.voice == "authorial"
+
+
+def test_gazetteer_dispatch_finds_what_running_every_alias_finds():
+    import pandas as pd
+
+    from framing import config
+    from framing.voice import Mention, _gazetteer_mentions, load_speakers
+
+    speakers = load_speakers()
+    texts = pd.read_parquet(config.SENTENCES_PARQUET).text.tolist()
+    for f in sorted(config.DEV.glob("labels_*.tsv")):
+        texts += pd.read_csv(f, sep="\t", keep_default_na=False).sentence.tolist()
+    texts += pd.read_csv(config.ANNOTATIONS / "written_v2.csv", keep_default_na=False).text.tolist()
+    texts += ["", "RT and the rt channel", "Kim Jong Un and Kim Yo Jong met Putin; Lavrov, Shoigu and Choe Son Hui spoke"]
+    hits = 0
+    for t in texts:
+        every = [Mention(m.start(), m.end(), m.group(0), e.canonical, e.kind) for e in speakers for m in e.pattern.finditer(t)]
+        assert _gazetteer_mentions(t, speakers) == every, t
+        hits += bool(every)
+    assert hits > 500

@@ -9,9 +9,10 @@
     Train the stance model on the gold corpus labels and the written sentences, and
     save weights, metadata (with the weights' SHA-256) and a model card.
 
-``framing score PATH ... --out FILE.csv|FILE.parquet [--recursive] [--model DIR] [--engine dask [--scheduler ADDRESS]]``
+``framing score PATH ... --out FILE.csv|FILE.parquet [--recursive] [--model DIR] [--engine dask [--scheduler ADDRESS]] [--encoder onnx|torch]``
     Score article files or folders: one row per kept sentence with voice, speaker,
-    stance labels and scores, and loaded terms.
+    stance labels and scores, and loaded terms. The encoder runs on ONNX Runtime by
+    default; ``--encoder torch`` (or ``FRAMING_ENCODER=torch``) uses the torch reference.
 
 ``framing dev [--dev DIR] [--errors DIR] [-v]``
     Evaluate the corpus pipeline on the development set (default ``data/dev``): chrome
@@ -59,7 +60,13 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
+    import os
+
+    from framing.encoder import ENGINE_ENV
     from framing.score import main_score
+
+    if args.encoder:
+        os.environ[ENGINE_ENV] = args.encoder  # read by this process and inherited by Dask's local workers
 
     return main_score(args.paths, args.out, args.model, progress=not args.no_progress, engine=args.engine, scheduler=args.scheduler,
                       any_language=args.any_language, recursive=args.recursive)
@@ -119,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--any-language", action="store_true", help="score articles not detected as English too (the models are English-only)")
     s.add_argument("--engine", choices=["local", "dask"], default="local", help="local (default) or dask: partitions scored on Dask workers")
     s.add_argument("--scheduler", help="with --engine dask: address of an existing scheduler (default: a LocalCluster)")
+    s.add_argument("--encoder", choices=["onnx", "torch"], default=None,
+                   help="sentence encoder engine: onnx (ONNX Runtime, the default) or torch (the fp32 reference); env FRAMING_ENCODER")
     s.set_defaults(func=_cmd_score)
 
     d = sub.add_parser("dev", parents=[common], help="evaluate the pipeline on the labelled development set")

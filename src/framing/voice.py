@@ -254,7 +254,29 @@ def titled_person(role: str, titles: dict[str, list[tuple[str, str]]]) -> str:
 
 
 def _gazetteer_mentions(text: str, speakers: tuple[SpeakerEntry, ...]) -> list[Mention]:
-    return [Mention(m.start(), m.end(), m.group(0), e.canonical, e.kind) for e in speakers for m in e.pattern.finditer(text)]
+    """Every alias hit in ``text``, entry by entry (only the entries the combined search finds are run)."""
+    return [Mention(m.start(), m.end(), m.group(0), e.canonical, e.kind) for e in _speakers_in(text, speakers) for m in e.pattern.finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _speaker_scan(speakers: tuple[SpeakerEntry, ...]) -> re.Pattern:
+    """All aliases in one case-insensitive pattern: it matches wherever some entry matches (and maybe elsewhere)."""
+    start, end = r"(?<![\w-])(?:", r")(?![\w])"
+    pats = [e.pattern.pattern for e in speakers]
+    if pats and all(x.startswith(start) and x.endswith(end) for x in pats):  # the shared lookbehind outside: a faster search
+        return re.compile(start + "|".join(f"(?:{x[len(start):-len(end)]})" for x in pats) + end, re.IGNORECASE)
+    return re.compile("|".join(f"(?:{x})" for x in pats) or r"(?!)", re.IGNORECASE)
+
+
+def _speakers_in(text: str, speakers: tuple[SpeakerEntry, ...]) -> list[SpeakerEntry]:
+    """The entries with a hit in ``text``, in gazetteer order: each entry is tried only where the combined search stops."""
+    scan, found = _speaker_scan(speakers), set()
+    m = scan.search(text)
+    while m is not None:
+        pos = m.start()
+        found.update(k for k, e in enumerate(speakers) if e.pattern.match(text, pos))
+        m = scan.search(text, pos + 1)
+    return [speakers[k] for k in sorted(found)]
 
 
 #: Text with at least this share of capitalised words is title case (a headline): there a capitalised run is no evidence of a name.
