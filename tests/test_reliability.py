@@ -628,3 +628,15 @@ def test_unexpected_failure_in_one_article_never_stops_the_others(tmp_path, monk
     corpus = _build([d], tmp_path, cache=False)
     assert [a.article.article for a in corpus.articles] == ["b"]
     assert "TypeError: something unexpected" in _skips(corpus)[str(d / "a.txt")]
+
+
+def test_a_sentence_too_long_for_the_voice_rules_is_kept_and_marked(tmp_path):
+    """A 300,000-character 'sentence' is not read by the (quadratic) voice rules: kept, authorial, cue says why."""
+    from framing.voice import MAX_RULE_CHARS, TOO_LONG_CUE
+
+    body = ("the summit said that Putin told reporters about rockets and " * 5000)[:300_000] + "."
+    f = _write(tmp_path, "long.txt", "A title\n\n" + body + "\n")
+    corpus = _build([f], tmp_path, cache=False)
+    long = corpus.sentences[corpus.sentences.text.str.len() > MAX_RULE_CHARS]
+    assert len(long) == 1 and long.voice_cue.tolist() == [TOO_LONG_CUE] and long.voice.tolist() == ["authorial"]
+    assert not corpus.skipped

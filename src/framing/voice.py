@@ -1166,13 +1166,14 @@ def attribute(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry
             st.block = None  # rule 1: the block ends
         st.para_source = None
         for k, i in enumerate(idxs):
+            if sentences[i].end - sentences[i].start > MAX_RULE_CHARS:
+                results[i] = VoiceResult("authorial", "authorial", "", "", TOO_LONG_CUE)  # not read by the rules (see MAX_RULE_CHARS)
+                continue
             sv = _view(art, i, k)
             st.note_mentions(_named_countries(art, sv))
             if st.block is not None and _BLOCK_END_NOTE.match(sv.text):
                 st.block = None
                 results[i] = VoiceResult("authorial", "authorial", "", "", "editor_note")
-            elif len(sv.text) > MAX_RULE_CHARS:
-                results[i] = VoiceResult("authorial", "authorial", "", "", TOO_LONG_CUE)  # not read by the rules (see MAX_RULE_CHARS)
             elif _is_intro(sv.text) and k == len(idxs) - 1:
                 results[i] = _decide_relay_intro(art, st, sv)
             else:
