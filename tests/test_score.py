@@ -91,6 +91,20 @@ def test_tampered_weights_are_refused(tmp_path):
         load_model(d)
 
 
+@pytest.mark.parametrize("text, problem", [("{not json", "not valid JSON"), ('{"encoder": "x"}', "lacks weights_file"), ("[1, 2]", "lacks")])
+def test_broken_model_json_is_refused_in_one_line(tmp_path, text, problem, capsys):
+    d = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, d)
+    (d / "model.json").write_text(text, encoding="utf-8")
+    with pytest.raises(ModelIntegrityError, match=problem):
+        load_model(d)
+    art = tmp_path / "a.txt"
+    art.write_text("Putin meets Kim\n\nThe two leaders met at the cosmodrome on Wednesday.\n", encoding="utf-8")
+    assert main(["score", str(art), "--out", str(tmp_path / "o.csv"), "--model", str(d), "--no-progress"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "model.json" in err[0]
+
+
 def test_saved_model_metadata():
     meta = json.loads((MODEL_DIR / "model.json").read_text())
     assert meta["encoder"].startswith("all-MiniLM-L6-v2")

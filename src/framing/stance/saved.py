@@ -137,13 +137,29 @@ def train_final(train: pd.DataFrame, factory, variant: str, description: str, ou
     return out
 
 
+#: Keys every ``model.json`` must hold.
+META_KEYS = ("weights_file", "weights_sha256", "encoder", "targets")
+
+
+def _read_meta(path: Path) -> dict:
+    """``model.json``, refused with :class:`ModelIntegrityError` when it is not JSON or lacks a required key."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise ModelIntegrityError(f"{path}: not valid JSON ({e}); refusing to load") from None
+    missing = [k for k in META_KEYS if not isinstance(meta, dict) or k not in meta]
+    if missing:
+        raise ModelIntegrityError(f"{path}: lacks {', '.join(missing)}; refusing to load")
+    return meta
+
+
 def load_model(model_dir: Path | None = None) -> SavedStanceModel:
     """Load a saved stance model after checking its weights against the recorded SHA-256."""
     d = Path(model_dir or MODEL_DIR)
     meta_path = d / "model.json"
     if not meta_path.exists():
         raise FileNotFoundError(f"{meta_path}: not found; train a model with `framing train`")
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta = _read_meta(meta_path)
     wpath = d / meta["weights_file"]
     actual = file_sha256(wpath)
     if actual != meta["weights_sha256"]:
