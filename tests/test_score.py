@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from framing.cli import main
-from framing.score import SCORE_COLUMNS, score
+from framing.score import SCORE_COLUMNS, score, score_paths
 from framing.stance import MODEL_DIR, ModelIntegrityError, load_model
 
 NEW_ARTICLES = {
@@ -152,3 +152,13 @@ def test_dask_engine_matches_local_path(new_corpus, scored, tmp_path):
     local = scored.sort_values("sentence_id").reset_index(drop=True)
     assert rows == len(local)
     pd.testing.assert_frame_equal(dist[local.columns], local, check_dtype=False, atol=1e-6)
+
+
+def test_outlet_type_from_front_matter_reaches_the_score_table(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("---\noutlet: Example Wire\noutlet_type: wire\n---\nPutin meets Kim\n\nThe two leaders met at the cosmodrome on Wednesday.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Kim visits Russia\n\nThe leaders toured the launch site together.\n", encoding="utf-8")
+    t = score_paths([a, b], manifest_path=tmp_path / "none.csv").table
+    assert t.groupby("article").outlet_type.first().to_dict() == {"a": "wire", "b": ""}

@@ -32,7 +32,7 @@ SCORE_COLUMNS = [
     "stance_partnership", "stance_west", "stance_partnership_score", "stance_west_score",
     "loaded_terms", "loaded_categories",
 ]
-EXTRA_COLUMNS = ["event", "date", "paragraph", "sentence", "kind", "n_words", "truncated", "voice_type", "relayed_by",
+EXTRA_COLUMNS = ["outlet_type", "event", "date", "paragraph", "sentence", "kind", "n_words", "truncated", "voice_type", "relayed_by",
                  "p_partnership_critical", "p_partnership_neutral", "p_partnership_favorable",
                  "p_west_critical", "p_west_neutral", "p_west_favorable", "over_window"]
 
@@ -68,13 +68,17 @@ def score_paths(paths: Iterable[Path | str], model: SavedStanceModel | None = No
                 manifest_path: Path | None = None, any_language: bool = False, recursive: bool = False) -> ScoreResult:
     """Score article files or folders; returns the table, the skipped files and the paths not read.
 
-    Articles not in English are skipped with a message unless ``any_language``.
+    Articles not in English are skipped with a message unless ``any_language``. Each row
+    carries its article's ``outlet_type`` (front matter or manifest; empty where not given),
+    which the sentence explorer filters by.
     """
     corpus = build_corpus(list(paths), manifest_path=manifest_path, progress=progress,
                           languages=None if any_language else SUPPORTED, recursive=recursive)
     if corpus.sentences.empty:
         return ScoreResult(pd.DataFrame(columns=SCORE_COLUMNS + EXTRA_COLUMNS), corpus.skipped, corpus.ignored)
-    return ScoreResult(score_sentences(corpus.sentences, model, progress), corpus.skipped, corpus.ignored)
+    types = {r.article.article: str(r.article.meta.get("outlet_type", "") or "") for r in corpus.articles}
+    sentences = corpus.sentences.assign(outlet_type=corpus.sentences.article.map(types).fillna(""))
+    return ScoreResult(score_sentences(sentences, model, progress), corpus.skipped, corpus.ignored)
 
 
 def score(paths: Iterable[Path | str], model_dir: Path | None = None) -> pd.DataFrame:
