@@ -12,6 +12,8 @@ import sys; sys.path.insert(0, 'benchmarks')
 from pathlib import Path
 from bench_scoring import synthetic_sentences, write_articles
 print(write_articles(synthetic_sentences(1500), Path('$W/corpus')), 'articles')"
+# reuse this checkout's ONNX export (a fresh cache would export the model again in each run)
+for c in ref_cache cache; do mkdir -p "$W/$c"; [ -d .cache/onnx ] && cp -r .cache/onnx "$W/$c/"; done
 rows() { "$PY" -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from emb').fetchone()[0])" "$1/embeddings.sqlite" 2>/dev/null || echo 0; }
 FRAMING_CACHE=$W/ref_cache "$PY" -m framing.cli score "$W/corpus" --out "$W/ref.csv" --no-progress 2>>"$W/log"
 echo "clean run: $(rows "$W/ref_cache") embeddings"
@@ -23,5 +25,5 @@ K=$(rows "$W/cache")
 echo "killed (-9) with $K embeddings committed; output file left: $(test -e "$W/killed.csv" && echo yes || echo no)"
 FRAMING_CACHE=$W/cache "$PY" -m framing.cli score "$W/corpus" --out "$W/rerun.csv" --no-progress 2>>"$W/log"
 T=$(rows "$W/cache")
-echo "re-run encoded $((T - K)) of $T texts (committed before the kill: $K; batches are 64)"
+echo "re-run encoded $((T - K)) of $T texts (committed before the kill: $K; token batches of at most 128 texts)"
 cmp "$W/ref.csv" "$W/rerun.csv" && echo "re-run output identical to the clean run (byte for byte)"

@@ -22,11 +22,15 @@ Runtime never imports torch or transformers.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
+import logging
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -109,6 +113,23 @@ def _pooled_module(bert):
     return Pooled(bert).eval()
 
 
+@contextlib.contextmanager
+def _quiet_exporter():
+    """Silence the exporter's warnings, log lines and progress prints (they would land in notebook outputs,
+    which must not depend on whether the export happened in this process)."""
+    loggers = [logging.getLogger(n) for n in ("torch", "torch.onnx", "torch.export", "onnxscript")]
+    levels = [lg.level for lg in loggers]
+    try:
+        for lg in loggers:
+            lg.setLevel(logging.ERROR)
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for lg, lv in zip(loggers, levels):
+            lg.setLevel(lv)
+
+
 def export(cache_dir: Path | None = None) -> Path:
     """Export the packaged encoder to ONNX, check it against torch, and record its hash. Returns the record's path."""
     import torch
@@ -122,9 +143,10 @@ def export(cache_dir: Path | None = None) -> Path:
     fd, tmp = tempfile.mkstemp(suffix=".onnx", dir=rec.parent)
     os.close(fd)
     try:
-        torch.onnx.export(module, (torch.from_numpy(ids), torch.from_numpy(mask)), tmp, input_names=list(INPUTS), output_names=[OUTPUT],
-                          dynamic_shapes={"input_ids": {0: batch, 1: seq}, "attention_mask": {0: batch, 1: seq}},
-                          opset_version=OPSET, dynamo=True, optimize=True, external_data=False, verbose=False)
+        with _quiet_exporter():
+            torch.onnx.export(module, (torch.from_numpy(ids), torch.from_numpy(mask)), tmp, input_names=list(INPUTS), output_names=[OUTPUT],
+                              dynamic_shapes={"input_ids": {0: batch, 1: seq}, "attention_mask": {0: batch, 1: seq}},
+                              opset_version=OPSET, dynamo=True, optimize=True, external_data=False, verbose=False)
         digest = sha256_file(Path(tmp))
         onnx_file = rec.parent / f"{export_key()}.{digest[:16]}.onnx"
         os.replace(tmp, onnx_file)
