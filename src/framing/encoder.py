@@ -302,7 +302,16 @@ def token_counts(texts: Sequence[str]) -> np.ndarray:
     out = np.array([len(t) + 2 for t in texts], dtype=np.int64)
     long = [i for i, t in enumerate(texts) if len(t) > MAX_LENGTH - 2]
     if long:
-        tok = get_encoder().tokenizer
-        ids = tok([texts[i] for i in long], add_special_tokens=True, truncation=False)["input_ids"]
-        out[long] = [len(x) for x in ids]
+        out[long] = [len(e.ids) for e in _counting_tokenizer().encode_batch([texts[i] for i in long])]
     return out
+
+
+@lru_cache(maxsize=1)
+def _counting_tokenizer():
+    """The encoder's tokenizer (``tokenizers``, no torch), without truncation or padding, for counting tokens."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
+    tok.no_padding()
+    tok.no_truncation()
+    return tok
