@@ -154,13 +154,13 @@ def test_dask_tasks_compute_with_one_thread(monkeypatch, corpus_dir):
 
     seen = {}
 
-    def fake_score_paths(paths, model=None):
+    def fake_score_paths(paths, model=None, any_language=False):
         seen["threads"] = encoder.default_threads()
         return score.ScoreResult(pd.DataFrame())
 
     monkeypatch.setattr(score, "score_paths", fake_score_paths)
     monkeypatch.setenv("FRAMING_THREADS", "2")
-    distributed._score_partition([str(corpus_dir / "good_a.txt")], None)
+    distributed._score_partition([(str(corpus_dir / "good_a.txt"), "good_a")], None)
     assert seen["threads"] == 1, "a worker's task computes with one thread"
     monkeypatch.setenv("FRAMING_THREADS", "many")
     with pytest.raises(ValueError, match="FRAMING_THREADS"):
