@@ -77,9 +77,7 @@ class EmbeddingCache:
         row = self._con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'emb'").fetchone()
         return row is not None
 
-    def _disable(self, what: str, err: BaseException) -> None:
-        self._warn(what, err)
-        self.readable = self.writable = False
+    def _close(self) -> None:
         if self._con is not None:
             try:
                 self._con.close()
@@ -87,15 +85,15 @@ class EmbeddingCache:
                 pass
         self._con = None
 
+    def _disable(self, what: str, err: BaseException) -> None:
+        self._warn(what, err)
+        self.readable = self.writable = False
+        self._close()
+
     def _rebuild(self, err: BaseException) -> None:
         """Replace a malformed file by an empty cache (one warning)."""
         log.warning("framing: warning: embedding cache %s is malformed (%s); rebuilding it empty", self.path, err)
-        if self._con is not None:
-            try:
-                self._con.close()
-            except sqlite3.Error:
-                pass
-        self._con = None
+        self._close()
         try:
             for suffix in ("", "-journal", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
