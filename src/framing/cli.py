@@ -48,7 +48,7 @@ from framing import __version__
 
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
-    from framing.corpus import main_build
+    from framing.corpus_cli import main_build
 
     return main_build(args.paths or None, Path(args.out) if args.out else None, any_language=args.any_language, recursive=args.recursive)
 
