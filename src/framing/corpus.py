@@ -236,21 +236,22 @@ def write_corpus(corpus: Corpus, processed: Path | None = None, interim: Path | 
     """Write the interim and processed tiers of a built corpus (every file atomically: temp file, then rename)."""
     processed = Path(processed or config.PROCESSED)
     interim = Path(interim or config.INTERIM)
-    (interim / "clean").mkdir(parents=True, exist_ok=True)
+    (interim / config.CLEAN_DIR_NAME).mkdir(parents=True, exist_ok=True)
     processed.mkdir(parents=True, exist_ok=True)
     for r in corpus.articles:
-        dst = interim / "clean" / f"{r.article.article}.txt"
+        dst = interim / config.CLEAN_DIR_NAME / f"{r.article.article}.txt"
         dst.parent.mkdir(parents=True, exist_ok=True)  # ids of files in subfolders hold a '/'
         with atomic_path(dst) as tmp:
             tmp.write_text(r.clean_text, encoding="utf-8")
     skipped = pd.DataFrame([{"file": str(s.path), "problem": s.problem} for s in corpus.skipped], columns=["file", "problem"])
-    tables = [(corpus.removed, interim / "removed.csv"), (corpus.accounting, interim / "accounting.csv"), (skipped, interim / "skipped.csv")]
+    tables = [(corpus.removed, interim / config.REMOVED_CSV_NAME), (corpus.accounting, interim / config.ACCOUNTING_CSV_NAME),
+              (skipped, interim / config.SKIPPED_CSV_NAME)]
     for df, dst in tables:
         with atomic_path(dst) as tmp:
             df.to_csv(tmp, index=False)
-    with atomic_path(processed / "sentences.parquet") as tmp:
+    with atomic_path(processed / config.SENTENCES_PARQUET_NAME) as tmp:
         corpus.sentences.to_parquet(tmp, index=False)
-    with atomic_path(processed / "sentences.csv") as tmp:
+    with atomic_path(processed / config.SENTENCES_CSV_NAME) as tmp:
         corpus.sentences.to_csv(tmp, index=False)
 
 
@@ -269,7 +270,7 @@ def load_removed(path: Path | None = None) -> pd.DataFrame:
 
 def load_accounting(path: Path | None = None) -> pd.DataFrame:
     """Load the per-article character accounting (``data/interim/accounting.csv``)."""
-    return pd.read_csv(Path(path or (config.INTERIM / "accounting.csv")))
+    return pd.read_csv(Path(path or config.ACCOUNTING_CSV))
 
 
 # Re-exported for notebook 01 (``from framing.corpus import outlet_summary``); new code imports framing.summaries.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from framing import config
 from framing.corpus import build_corpus, write_corpus
 from framing.language import SUPPORTED
 from framing.outputs import check_out
@@ -18,7 +19,7 @@ def main_build(paths: list[str] | None = None, out: Path | None = None, any_lang
     if out is None:
         write_corpus(corpus)
     else:
-        write_corpus(corpus, processed=Path(out) / "processed", interim=Path(out) / "interim")
+        write_corpus(corpus, processed=Path(out) / config.PROCESSED_NAME, interim=Path(out) / config.INTERIM_NAME)
     print(corpus.report(not_read=True), file=sys.stderr if corpus.skipped or corpus.ignored else sys.stdout)
     return 0 if corpus.articles else 1
 
