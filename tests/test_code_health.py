@@ -89,3 +89,22 @@ def test_file_names_are_spelled_only_in_config():
             continue
         spelled += [f"{mod}:{n.lineno} {n.value!r}" for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value in names]
     assert not spelled, f"file names spelled outside framing.config: {spelled}"
+
+
+def _all_imports(tree: ast.Module, known: set[str]) -> set[str]:
+    """The ``framing`` modules a module imports anywhere, inside functions too."""
+    deps = set()
+    for n in ast.walk(tree):
+        if isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("framing"):
+            deps |= {n.module} | {f"{n.module}.{a.name}" for a in n.names}
+        elif isinstance(n, ast.Import):
+            deps |= {a.name for a in n.names}
+    return deps & known
+
+
+def test_score_and_distributed_do_not_import_each_other():
+    mods = _modules()
+    known = set(mods)
+    assert "framing.score" in _all_imports(mods["framing.distributed"], known)  # a worker runs score_paths
+    assert "framing.distributed" not in _all_imports(mods["framing.score"], known)  # the CLI body (score_cli) picks the engine
+    assert {"framing.score", "framing.distributed"} <= _all_imports(mods["framing.score_cli"], known)

@@ -63,7 +63,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     import os
 
     from framing.encoder import ENGINE_ENV
-    from framing.score import main_score
+    from framing.score_cli import main_score
 
     if args.encoder:
         os.environ[ENGINE_ENV] = args.encoder  # read by this process and inherited by Dask's local workers
