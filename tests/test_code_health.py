@@ -63,3 +63,48 @@ def test_the_cycle_check_finds_a_cycle():
     # the check itself can fail: two modules importing each other at module level
     a, b = ast.parse("from framing import b\n"), ast.parse("import framing.a\n")
     assert _imports(a, {"framing.a", "framing.b"}) == {"framing.b"} and _imports(b, {"framing.a", "framing.b"}) == {"framing.a"}
+
+
+def _file_names_in_config() -> set[str]:
+    """The file names ``framing.config`` defines (``*_NAME`` constants and the names of its path constants)."""
+    from framing import config
+
+    names = set()
+    for k, v in vars(config).items():
+        if k.isupper() and isinstance(v, str) and k.endswith("_NAME"):
+            names.add(v)
+        elif k.isupper() and isinstance(v, Path):
+            names.add(v.name)
+        elif k.isupper() and isinstance(v, tuple) and all(isinstance(p, Path) for p in v):
+            names |= {p.name for p in v}
+    return {n for n in names if "." in n}  # file names; bare folder words ("articles") are also table and engine names
+
+
+def test_file_names_are_spelled_only_in_config():
+    names = _file_names_in_config()
+    assert {"sentences.parquet", "model.json", "adjudication.csv", "embeddings.sqlite", "corpus_check.csv"} <= names
+    spelled = []
+    for mod, tree in _modules().items():
+        if mod == "framing.config":
+            continue
+        spelled += [f"{mod}:{n.lineno} {n.value!r}" for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value in names]
+    assert not spelled, f"file names spelled outside framing.config: {spelled}"
+
+
+def _all_imports(tree: ast.Module, known: set[str]) -> set[str]:
+    """The ``framing`` modules a module imports anywhere, inside functions too."""
+    deps = set()
+    for n in ast.walk(tree):
+        if isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("framing"):
+            deps |= {n.module} | {f"{n.module}.{a.name}" for a in n.names}
+        elif isinstance(n, ast.Import):
+            deps |= {a.name for a in n.names}
+    return deps & known
+
+
+def test_score_and_distributed_do_not_import_each_other():
+    mods = _modules()
+    known = set(mods)
+    assert "framing.score" in _all_imports(mods["framing.distributed"], known)  # a worker runs score_paths
+    assert "framing.distributed" not in _all_imports(mods["framing.score"], known)  # the CLI body (score_cli) picks the engine
+    assert {"framing.score", "framing.distributed"} <= _all_imports(mods["framing.score_cli"], known)

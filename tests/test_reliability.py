@@ -600,12 +600,12 @@ def test_missing_model_is_one_line(tmp_path, capsys):
 
 
 def test_ctrl_c_is_one_line_exit_130(tmp_path, monkeypatch, capsys):
-    import framing.corpus as corpus_mod
+    import framing.corpus_cli as corpus_cli
 
     def interrupted(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(corpus_mod, "main_build", interrupted)
+    monkeypatch.setattr(corpus_cli, "main_build", interrupted)
     assert main(["corpus", str(tmp_path)]) == 130
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "interrupted" in err

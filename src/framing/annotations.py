@@ -67,7 +67,7 @@ def build_gold(sentences: pd.DataFrame, folder: Path | None = None) -> pd.DataFr
     """Gold labels for every current corpus sentence, with how each was decided."""
     folder = Path(folder or config.ANNOTATIONS)
     a, b = load_pass("pass_a", folder), load_pass("pass_b", folder)
-    adj = pd.read_csv(folder / "adjudication.csv", keep_default_na=False)
+    adj = pd.read_csv(folder / config.ADJUDICATION_CSV_NAME, keep_default_na=False)
     adj["article"] = _article(adj.sentence_id)
     m = a.merge(b, on=["article", "text"], suffixes=("_a", "_b"))
     agree = m[(m.stance_partnership_a == m.stance_partnership_b) & (m.stance_west_a == m.stance_west_b)]
@@ -86,16 +86,16 @@ def build_gold(sentences: pd.DataFrame, folder: Path | None = None) -> pd.DataFr
     for c in COLS.values():
         bad = set(out[c]) - set(LABELS)
         if bad:
-            raise errors.AnnotationError(errors.INVALID_LABELS.format(file=f"{folder / 'adjudication.csv'}", bad=sorted(bad)))
+            raise errors.AnnotationError(errors.INVALID_LABELS.format(file=f"{folder / config.ADJUDICATION_CSV_NAME}", bad=sorted(bad)))
     return out
 
 
 def load_supplementary(folder: Path | None = None) -> pd.DataFrame:
     """The written training sentences (both files), marked ``source=written``."""
     folder = Path(folder or config.ANNOTATIONS)
-    parts = [pd.read_csv(p, keep_default_na=False) for p in sorted(folder.glob("supplementary_written_*.csv"))]
+    parts = [pd.read_csv(p, keep_default_na=False) for p in sorted(folder.glob(config.SUPPLEMENTARY_WRITTEN_GLOB))]
     d = pd.concat(parts, ignore_index=True)
-    files = "supplementary_written_*.csv"
+    files = config.SUPPLEMENTARY_WRITTEN_GLOB
     if not (d.source == "written").all():
         raise errors.AnnotationError(errors.NOT_WRITTEN.format(file=folder / files))
     for c in COLS.values():

@@ -59,7 +59,7 @@ class ArticleCache:
     def __init__(self, folder: Path | None = None, fingerprint: str | None = None):
         from framing.corpus import pipeline_fingerprint
 
-        self.folder = Path(folder or (config.CACHE / "articles"))
+        self.folder = Path(folder or (config.CACHE / config.ARTICLE_CACHE_NAME))
         self.fingerprint = fingerprint or pipeline_fingerprint()
         self.enabled = True
 

@@ -48,7 +48,7 @@ from framing import __version__
 
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
-    from framing.corpus import main_build
+    from framing.corpus_cli import main_build
 
     return main_build(args.paths or None, Path(args.out) if args.out else None, any_language=args.any_language, recursive=args.recursive)
 
@@ -63,7 +63,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     import os
 
     from framing.encoder import ENGINE_ENV
-    from framing.score import main_score
+    from framing.score_cli import main_score
 
     if args.encoder:
         os.environ[ENGINE_ENV] = args.encoder  # read by this process and inherited by Dask's local workers

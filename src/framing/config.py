@@ -89,10 +89,58 @@ NOTEBOOKS: Path = ROOT / "notebooks" if IN_CHECKOUT else _packaged("notebooks")
 
 CACHE: Path = Path(os.environ.get("FRAMING_CACHE") or (ROOT / ".cache" if IN_CHECKOUT else _user_cache()))
 
-SENTENCES_PARQUET: Path = PROCESSED / "sentences.parquet"
-SENTENCES_CSV: Path = PROCESSED / "sentences.csv"
-REMOVED_CSV: Path = INTERIM / "removed.csv"
-CLEAN_DIR: Path = INTERIM / "clean"
+# File and folder names, in one place: the paths below and every module join these to a
+# folder (the project's, a run's or ``--out``), so a name is spelled only here.
+#: Corpus tiers (``write_corpus``): processed sentence table and its CSV twin; interim logs.
+SENTENCES_PARQUET_NAME = "sentences.parquet"
+SENTENCES_CSV_NAME = "sentences.csv"
+REMOVED_CSV_NAME = "removed.csv"
+ACCOUNTING_CSV_NAME = "accounting.csv"
+SKIPPED_CSV_NAME = "skipped.csv"
+CLEAN_DIR_NAME = "clean"
+PROCESSED_NAME = "processed"
+INTERIM_NAME = "interim"
+#: The article files of a dev-set folder (``data/dev/articles``).
+ARTICLES_DIR_NAME = "articles"
+#: The dev set's sentence-label tables (``data/dev/labels_*.tsv``).
+DEV_LABELS_GLOB = "labels_*.tsv"
+#: Folders of a run's output (``framing run --out DIR``): executed notebooks and figures.
+NOTEBOOKS_NAME = "notebooks"
+FIGURES_NAME = "figures"
+#: Caches under ``CACHE`` (joined at call time, so that a changed ``CACHE`` is followed).
+ARTICLE_CACHE_NAME = "articles"
+EMBEDDINGS_SQLITE_NAME = "embeddings.sqlite"
+ONNX_CACHE_NAME = "onnx"
+#: A saved stance model's files (``models/stance``).
+MODEL_JSON_NAME = "model.json"
+WEIGHTS_NPZ_NAME = "weights.npz"
+PROBE_CSV_NAME = "probe.csv"
+MODEL_CARD_NAME = "MODEL_CARD.md"
+#: Annotation tables (``data/annotations``).
+ADJUDICATION_CSV_NAME = "adjudication.csv"
+SUPPLEMENTARY_WRITTEN_GLOB = "supplementary_written_*.csv"
+WRITTEN_V2_CSV_NAME = "written_v2.csv"
+DEV_STANCE_PASS_B_CSV_NAME = "dev_stance_pass_b.csv"
+DEV_STANCE_ADJUDICATION_CSV_NAME = "dev_stance_adjudication.csv"
+#: Other outputs.
+CHOICE_JSON_NAME = "choice.json"
+FINDINGS_MD_NAME = "findings.md"
+STANCE_OOF_PARQUET_NAME = "stance_oof.parquet"
+
+SENTENCES_PARQUET: Path = PROCESSED / SENTENCES_PARQUET_NAME
+SENTENCES_CSV: Path = PROCESSED / SENTENCES_CSV_NAME
+REMOVED_CSV: Path = INTERIM / REMOVED_CSV_NAME
+ACCOUNTING_CSV: Path = INTERIM / ACCOUNTING_CSV_NAME
+CLEAN_DIR: Path = INTERIM / CLEAN_DIR_NAME
+STANCE_OOF_PARQUET: Path = PROCESSED / STANCE_OOF_PARQUET_NAME
+WRITTEN_V2_CSV: Path = ANNOTATIONS / WRITTEN_V2_CSV_NAME
+CHOICE_JSON: Path = EVALUATION / CHOICE_JSON_NAME
+#: Hand checks of the seed corpus and of the lexicon (``data/annotations``).
+CORPUS_CHECK_CSV: Path = ANNOTATIONS / "corpus_check.csv"
+LEXICON_ADJUDICATED_CSV: Path = ANNOTATIONS / "dev_loaded_adjudicated.csv"
+LEXICON_SEED_CHECK_CSVS: tuple[Path, ...] = (ANNOTATIONS / "lexicon_check.csv", ANNOTATIONS / "lexicon_check_v2.csv")
+LEXICON_SEED_MISSES_CSV: Path = ANNOTATIONS / "lexicon_check_misses.csv"
+LEXICON_BLIND_CHECK_CSV: Path = ANNOTATIONS / "lexicon_check_v2_blind.csv"
 
 #: Files copied into the wheel (source in the checkout -> place under ``framing/_resources``).
 PACKAGED_FILES: dict[str, str] = {
@@ -136,7 +184,7 @@ class RunPaths:
 
     @property
     def sentences(self) -> Path:
-        return self.processed / "sentences.parquet"
+        return self.processed / SENTENCES_PARQUET_NAME
 
 
 def run_paths(corpus_dir: str | Path | None = None, out_dir: str | Path | None = None) -> RunPaths:
@@ -157,5 +205,5 @@ def run_paths(corpus_dir: str | Path | None = None, out_dir: str | Path | None =
             raise FileNotFoundError("not inside a framing checkout: give an output folder (out_dir / --out)")
         return RunPaths(corpus, INTERIM, PROCESSED, FIGURES, FINDINGS, ANNOTATIONS, EVALUATION, seed, True)
     o = Path(out)
-    return RunPaths(corpus, o / "interim", o / "processed", o / "figures", o / "tables", o / "annotations",
+    return RunPaths(corpus, o / INTERIM_NAME, o / PROCESSED_NAME, o / FIGURES_NAME, o / "tables", o / "annotations",
                     o / "evaluation", seed, False)

@@ -236,21 +236,22 @@ def write_corpus(corpus: Corpus, processed: Path | None = None, interim: Path | 
     """Write the interim and processed tiers of a built corpus (every file atomically: temp file, then rename)."""
     processed = Path(processed or config.PROCESSED)
     interim = Path(interim or config.INTERIM)
-    (interim / "clean").mkdir(parents=True, exist_ok=True)
+    (interim / config.CLEAN_DIR_NAME).mkdir(parents=True, exist_ok=True)
     processed.mkdir(parents=True, exist_ok=True)
     for r in corpus.articles:
-        dst = interim / "clean" / f"{r.article.article}.txt"
+        dst = interim / config.CLEAN_DIR_NAME / f"{r.article.article}.txt"
         dst.parent.mkdir(parents=True, exist_ok=True)  # ids of files in subfolders hold a '/'
         with atomic_path(dst) as tmp:
             tmp.write_text(r.clean_text, encoding="utf-8")
     skipped = pd.DataFrame([{"file": str(s.path), "problem": s.problem} for s in corpus.skipped], columns=["file", "problem"])
-    tables = [(corpus.removed, interim / "removed.csv"), (corpus.accounting, interim / "accounting.csv"), (skipped, interim / "skipped.csv")]
+    tables = [(corpus.removed, interim / config.REMOVED_CSV_NAME), (corpus.accounting, interim / config.ACCOUNTING_CSV_NAME),
+              (skipped, interim / config.SKIPPED_CSV_NAME)]
     for df, dst in tables:
         with atomic_path(dst) as tmp:
             df.to_csv(tmp, index=False)
-    with atomic_path(processed / "sentences.parquet") as tmp:
+    with atomic_path(processed / config.SENTENCES_PARQUET_NAME) as tmp:
         corpus.sentences.to_parquet(tmp, index=False)
-    with atomic_path(processed / "sentences.csv") as tmp:
+    with atomic_path(processed / config.SENTENCES_CSV_NAME) as tmp:
         corpus.sentences.to_csv(tmp, index=False)
 
 
@@ -269,51 +270,8 @@ def load_removed(path: Path | None = None) -> pd.DataFrame:
 
 def load_accounting(path: Path | None = None) -> pd.DataFrame:
     """Load the per-article character accounting (``data/interim/accounting.csv``)."""
-    return pd.read_csv(Path(path or (config.INTERIM / "accounting.csv")))
+    return pd.read_csv(Path(path or config.ACCOUNTING_CSV))
 
 
-def main_build(paths: list[str] | None = None, out: Path | None = None, any_language: bool = False, recursive: bool = False) -> int:
-    """Build and write the corpus; print the report. Returns a process exit code."""
-    from framing.outputs import check_out
-
-    if out is not None:
-        check_out(out, folder=True)
-    corpus = build_corpus(paths or None, languages=None if any_language else SUPPORTED, recursive=recursive)
-    if out is None:
-        write_corpus(corpus)
-    else:
-        write_corpus(corpus, processed=Path(out) / "processed", interim=Path(out) / "interim")
-    print(corpus.report(not_read=True), file=sys.stderr if corpus.skipped or corpus.ignored else sys.stdout)
-    return 0 if corpus.articles else 1
-
-
-def top_speakers(sentences: pd.DataFrame, n: int = 3) -> pd.Series:
-    """The ``n`` most frequent speakers of quoted sentences per outlet, as 'name (count)' text."""
-    q = sentences[sentences.voice == "quoted"]
-    out = {}
-    for outlet, grp in q.groupby("outlet"):
-        counts = grp.speaker.value_counts().head(n)
-        out[outlet] = "; ".join(f"{k} ({v})" for k, v in counts.items())
-    return pd.Series(out, name="top_speakers")
-
-
-def outlet_summary(sentences: pd.DataFrame, accounting: pd.DataFrame) -> pd.DataFrame:
-    """Per-outlet table: articles, sentences, words, share of raw text removed, share quoted, top speakers."""
-    s = sentences.copy()
-    s["quoted_words"] = s.n_words.where(s.voice == "quoted", 0)
-    g = s.groupby("outlet")
-    acc = accounting.groupby("outlet")[["kept_chars", "removed_chars"]].sum()
-    out = pd.DataFrame(
-        {
-            "articles": g.article.nunique(),
-            "sentences": g.size(),
-            "words": g.n_words.sum(),
-            "share_removed": acc.removed_chars / (acc.kept_chars + acc.removed_chars),
-            "share_quoted_sentences": g.apply(lambda d: (d.voice == "quoted").mean(), include_groups=False),
-            "share_quoted_words": g.quoted_words.sum() / g.n_words.sum(),
-        }
-    )
-    out = out.join(top_speakers(s))
-    check(out.sentences.sum() == len(sentences), "per-outlet sentence counts must add up to the corpus")
-    check(bool(out.share_quoted_sentences.between(0, 1).all()), "quoted shares must lie in [0, 1]")
-    return out
+# Re-exported for notebook 01 (``from framing.corpus import outlet_summary``); new code imports framing.summaries.
+from framing.summaries import outlet_summary, top_speakers  # noqa: E402,F401

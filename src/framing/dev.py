@@ -76,7 +76,7 @@ def load_labels(dev_dir: Path | None = None, corrections: Path | None | bool = N
             for the labels as delivered.
     """
     dev_dir = Path(dev_dir or config.DEV)
-    files = sorted(dev_dir.glob("labels_*.tsv"))
+    files = sorted(dev_dir.glob(config.DEV_LABELS_GLOB))
     if not files:
         raise FileNotFoundError(f"no labels_*.tsv in {dev_dir}")
     df = pd.concat([_read_tsv(f) for f in files], ignore_index=True)
@@ -132,7 +132,7 @@ def apply_corrections(labels: pd.DataFrame, corrections: pd.DataFrame) -> pd.Dat
 def run_pipeline(dev_dir: Path | None = None, cache: bool = True) -> Corpus:
     """The corpus pipeline on the dev articles."""
     dev_dir = Path(dev_dir or config.DEV)
-    return build_corpus([dev_dir / "articles"], cache=cache)
+    return build_corpus([dev_dir / config.ARTICLES_DIR_NAME], cache=cache)
 
 
 # --------------------------------------------------------------------------- matching

@@ -42,7 +42,7 @@ class EmbeddingCache:
         from framing.encoder import DIM, model_id
 
         self.dim = DIM
-        self.path = Path(path or (config.CACHE / "embeddings.sqlite"))
+        self.path = Path(path or (config.CACHE / config.EMBEDDINGS_SQLITE_NAME))
         self.model = model or model_id()
         self.readable = self.writable = True
         self._warned = False

@@ -25,11 +25,11 @@ MIN_LABEL_AGREEMENT = 0.995
 def probe_texts(n: int = PROBE_N) -> list[str]:
     """The fixed agreement probe: ``n`` distinct sentences of the dev set, the seed corpus and the written v2 set."""
     texts: list[str] = []
-    for f in sorted(config.DEV.glob("labels_*.tsv")):
+    for f in sorted(config.DEV.glob(config.DEV_LABELS_GLOB)):
         texts += pd.read_csv(f, sep="\t", keep_default_na=False).sentence.tolist()
     if config.SENTENCES_PARQUET.exists():
         texts += pd.read_parquet(config.SENTENCES_PARQUET, columns=["text"]).text.tolist()
-    written = config.ANNOTATIONS / "written_v2.csv"
+    written = config.WRITTEN_V2_CSV
     if written.exists():
         texts += pd.read_csv(written, keep_default_na=False).text.tolist()
     distinct = [t for t in dict.fromkeys(texts) if t.strip()]

@@ -26,7 +26,7 @@ from framing import config
 from framing.lexicon import Lexicon
 
 DEV_DIR: Path = config.DEV
-ADJUDICATED_CSV: Path = config.ANNOTATIONS / "dev_loaded_adjudicated.csv"
+ADJUDICATED_CSV: Path = config.LEXICON_ADJUDICATED_CSV
 ADJUDICATION_COLUMNS = ["article", "sentence", "expression", "counts_as_loaded", "category", "reason"]
 LABEL_COLUMNS = ["article", "sentence", "chrome", "voice", "speaker", "partnership", "west", "clarity", "loaded"]
 
@@ -207,8 +207,8 @@ def hits_for_check(dev: pd.DataFrame, seeds: pd.DataFrame, lexicon: Lexicon | No
 
 # ---- the seed hand check (data/annotations/lexicon_check*.csv) -----------------------------------
 
-SEED_CHECK_CSVS = [config.ANNOTATIONS / "lexicon_check.csv", config.ANNOTATIONS / "lexicon_check_v2.csv"]
-SEED_MISSES_CSV: Path = config.ANNOTATIONS / "lexicon_check_misses.csv"
+SEED_CHECK_CSVS = list(config.LEXICON_SEED_CHECK_CSVS)
+SEED_MISSES_CSV: Path = config.LEXICON_SEED_MISSES_CSV
 
 
 def seed_judgements(paths: list[Path] | None = None) -> pd.DataFrame:
@@ -265,7 +265,7 @@ def seed_check(seeds: pd.DataFrame, lexicon: Lexicon | None = None) -> dict:
             "recall": sum(found) / len(known) if len(known) else float("nan")}
 
 
-BLIND_CHECK_CSV: Path = config.ANNOTATIONS / "lexicon_check_v2_blind.csv"
+BLIND_CHECK_CSV: Path = config.LEXICON_BLIND_CHECK_CSV
 
 
 def blind_precision(path: Path | str | None = None, lexicon: Lexicon | None = None) -> pd.DataFrame:

@@ -73,7 +73,7 @@ def export_key() -> str:
 
 def record_path(cache_dir: Path | None = None) -> Path:
     """The JSON record of the current export (its file name, SHA-256 and export-time check)."""
-    return Path(cache_dir or config.CACHE / "onnx") / f"{export_key()}.json"
+    return Path(cache_dir or config.CACHE / config.ONNX_CACHE_NAME) / f"{export_key()}.json"
 
 
 def sha256_file(path: Path) -> str:
@@ -85,7 +85,7 @@ def sha256_file(path: Path) -> str:
 
 
 def _probe_texts() -> list[str]:
-    probe = config.MODEL_DIR / "probe.csv"
+    probe = config.MODEL_DIR / config.PROBE_CSV_NAME
     if probe.exists():
         import pandas as pd
 

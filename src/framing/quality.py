@@ -15,7 +15,7 @@ import pandas as pd
 
 from framing import config
 
-CHECK_CSV = config.ANNOTATIONS / "corpus_check.csv"
+CHECK_CSV = config.CORPUS_CHECK_CSV
 
 
 def load_check(path: Path | None = None) -> pd.DataFrame:

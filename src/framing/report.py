@@ -216,7 +216,7 @@ def write_findings(markdown: str, folder: Path | None = None) -> Path:
     """Write the findings Markdown file."""
     folder = Path(folder or config.FINDINGS)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "findings.md"
+    path = folder / config.FINDINGS_MD_NAME
     path.write_text(markdown.rstrip() + "\n", encoding="utf-8")
     return path
 

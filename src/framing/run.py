@@ -29,11 +29,11 @@ def run(corpus: Path, out: Path, progress: bool = True) -> list[Path]:
         raise FileNotFoundError(f"{corpus}: no such file or folder")
     check_out(out, folder=True)
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
-    (out / "notebooks").mkdir(parents=True, exist_ok=True)
+    (out / config.NOTEBOOKS_NAME).mkdir(parents=True, exist_ok=True)
     done = []
     for name in RUN_NOTEBOOKS:
         src = config.NOTEBOOKS / name
-        dst = out / "notebooks" / name
+        dst = out / config.NOTEBOOKS_NAME / name
         with atomic_path(dst) as tmp:  # a failed or killed notebook never leaves a partial copy under its name
             pm.execute_notebook(str(src), str(tmp), parameters={"corpus_dir": str(corpus), "out_dir": str(out)},
                                 cwd=str(out), progress_bar=progress, kernel_name="python3")
@@ -55,7 +55,7 @@ def main_run(corpus: str, out: str, progress: bool = True) -> int:
         return 1
     from framing.interfaces.explore import EXPLORER_HTML
 
-    explorer = Path(out) / "figures" / EXPLORER_HTML
-    print(f"executed {len(paths)} notebooks into {Path(out) / 'notebooks'}; figures in {Path(out) / 'figures'}"
+    explorer = Path(out) / config.FIGURES_NAME / EXPLORER_HTML
+    print(f"executed {len(paths)} notebooks into {Path(out) / config.NOTEBOOKS_NAME}; figures in {Path(out) / config.FIGURES_NAME}"
           + (f"; sentence explorer: {explorer}" if explorer.exists() else ""), file=sys.stderr)
     return 0

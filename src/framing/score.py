@@ -13,7 +13,6 @@ the rest are scored; the output is written atomically (see :mod:`framing.outputs
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ import pandas as pd
 from framing.corpus import build_corpus
 from framing.ingest import Skipped
 from framing.language import SUPPORTED
-from framing.outputs import atomic_path, check_out
+from framing.outputs import atomic_path
 from framing.stance import SavedStanceModel, add_context, load_model
 
 #: The output contract (column order).
@@ -97,44 +96,3 @@ def write_table(df: pd.DataFrame, out: Path) -> None:
             df.to_parquet(tmp, index=False)
         else:
             df.to_csv(tmp, index=False)
-
-
-def _report(skipped: list[Skipped], ignored: list[Skipped]) -> str:
-    """The ``; N file(s) skipped`` tail of the summary line, after printing every skipped and ignored path."""
-    for s in skipped:
-        print(f"skipped {s}", file=sys.stderr)
-    for s in ignored:
-        print(f"not read {s}", file=sys.stderr)
-    return f"; {len(skipped)} file(s) skipped" if skipped else ""
-
-
-def main_score(paths: list[str], out: str, model_dir: str | None = None, progress: bool = True,
-               engine: str = "local", scheduler: str | None = None, any_language: bool = False, recursive: bool = False) -> int:
-    """CLI body: check ``--out``, score, write, report skipped files; exit 1 only when nothing was scored."""
-    from framing.ingest import discover
-
-    if Path(out).suffix.lower() not in (".csv", ".parquet") or (engine == "dask" and Path(out).suffix.lower() != ".parquet"):
-        need = "a folder ending in .parquet (the dask engine writes partitioned Parquet)" if engine == "dask" else "a file ending in .csv or .parquet"
-        print(f"framing: error: --out {out}: give {need}", file=sys.stderr)
-        return 2
-    check_out(out, discover(paths, recursive), folder=engine == "dask")
-    if engine == "dask":
-        from framing.distributed import score_dask
-
-        rows, skipped, ignored = score_dask(paths, Path(out), scheduler=scheduler, model_dir=model_dir, recursive=recursive,
-                                            any_language=any_language)
-        tail = _report(skipped, ignored)
-        if not rows:
-            print("framing: error: nothing could be scored", file=sys.stderr)
-            return 1
-        print(f"scored {rows} sentences -> {out}/part.*.parquet" + tail, file=sys.stderr)
-        return 0
-    model = load_model(Path(model_dir) if model_dir else None)
-    res = score_paths(paths, model, progress=progress, any_language=any_language, recursive=recursive)
-    tail = _report(res.skipped, res.ignored)
-    if res.table.empty:
-        print("framing: error: nothing could be scored", file=sys.stderr)
-        return 1
-    write_table(res.table, Path(out))
-    print(f"scored {res.table.article.nunique()} article(s), {len(res.table)} sentences -> {out}" + tail, file=sys.stderr)
-    return 0

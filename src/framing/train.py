@@ -20,7 +20,7 @@ from framing.stance.evaluation import N_FOLDS, protocol_v2, report_v2
 from framing.stance.saved import MODEL_DIR, train_final
 from framing.stance.variants import LR_VARIANTS, VARIANTS, factory
 
-CHOICE_JSON = config.EVALUATION / "choice.json"
+CHOICE_JSON = config.CHOICE_JSON
 DEFAULT_CHOICE = "lr_lex"
 PROTOCOL = (f"v2: {N_FOLDS} outlet-grouped folds over the seed corpus and data/dev together (an outlet's articles share a fold), "
             "written sentences always in training and never evaluated")

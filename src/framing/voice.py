@@ -318,18 +318,20 @@ def _role_mentions(text: str) -> list[Mention]:
     return out
 
 
-def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEntry, ...]) -> list[Mention]:
-    """All speaker mentions in ``text``, longest first where they overlap."""
-    gazetteer = _gazetteer_mentions(text, speakers)
-    names = _name_mentions(text, registry, gazetteer)
-    cands = gazetteer + names
+def _surname_mentions(text: str, registry: dict[str, str], named: list[Mention]) -> list[Mention]:
+    """Capitalised words the registry knows (a surname or a registered name), unless inside a longer name."""
     surnames = getattr(registry, "surnames", {})
+    out = []
     for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", text):
         name = surnames.get(m.group(0)) or registry.get(m.group(0))
-        inside_name = any(n.start <= m.start() and m.end() <= n.end and n.end - n.start > m.end() - m.start() for n in gazetteer + names)
+        inside_name = any(n.start <= m.start() and m.end() <= n.end and n.end - n.start > m.end() - m.start() for n in named)
         if name and not inside_name:
-            cands.append(Mention(m.start(), m.end(), m.group(0), name, "local" if m.group(0) in surnames else "person"))
-    roles = _role_mentions(text)
+            out.append(Mention(m.start(), m.end(), m.group(0), name, "local" if m.group(0) in surnames else "person"))
+    return out
+
+
+def _mark_roles(text: str, roles: list[Mention], gazetteer: list[Mention]) -> None:
+    """Re-kind roles that hold a gazetteer name: government groups and owned roles."""
     for r in roles:  # "the Moscow government" is the Russian government; "the NATO Council" is a group of its own
         inner = [g for g in gazetteer if r.start <= g.start and g.end <= r.end and (r.end - r.start) > (g.end - g.start)
                  and (g.kind in ("government", "organisation") or re.match(r"['’]s\b", r.text[g.end - r.start :]))]
@@ -340,21 +342,43 @@ def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEn
         elif r.kind == "role" and inner and inner[0].start == r.start and re.match(r"['’]s\b", r.text[inner[0].end - r.start :]) \
                 and not re.match(r"\s+[A-Z]", text[r.end :]):  # "South Korea's Adviser Chang Ho-jin": a title before a name
             r.kind = "owned_role"  # "South Korea's foreign minister", "Putin's spokesman": the role, not its owner
-    cands += roles
-    # resolve overlaps: local surnames, then gazetteer and names, beat roles; longer beats shorter
-    prio = {"local": -1, "government_group": -1, "owned_role": -1, "person": 0, "government": 0, "organisation": 0, "media": 0,
-            "pair": 0, "group": 1, "media_role": 1, "role": 2, "pronoun": 3}
-    cands.sort(key=lambda c: (prio[c.kind], -(c.end - c.start), c.start))
+
+
+#: Overlap priority: local surnames, then gazetteer and names, beat roles (lower wins; then longer beats shorter).
+_MENTION_PRIORITY = {"local": -1, "government_group": -1, "owned_role": -1, "person": 0, "government": 0, "organisation": 0,
+                     "media": 0, "pair": 0, "group": 1, "media_role": 1, "role": 2, "pronoun": 3}
+
+
+def _without_overlaps(cands: list[Mention]) -> list[Mention]:
+    """The candidates kept when overlapping ones are resolved by priority, then length, then position."""
+    cands = sorted(cands, key=lambda c: (_MENTION_PRIORITY[c.kind], -(c.end - c.start), c.start))
     chosen: list[Mention] = []
     for c in cands:
         if all(c.end <= o.start or c.start >= o.end for o in chosen):
             chosen.append(c)
+    return chosen
+
+
+def _finish_mention(c: Mention, text: str) -> None:
+    """Map the working kinds back to the public ones and normalise group names."""
+    c.kind = {"local": "person", "government_group": "government", "owned_role": "role"}.get(c.kind, c.kind)
+    if c.kind == "group" and c.canonical:
+        c.canonical = _source_name(c.canonical)
+    if c.kind in ("group", "government") and c.canonical and _ONE_OF.search(text[: c.start]) and c.text.split()[-1].islower():
+        c.canonical = _singular(c.canonical)
+
+
+def find_mentions(text: str, registry: dict[str, str], speakers: tuple[SpeakerEntry, ...]) -> list[Mention]:
+    """All speaker mentions in ``text``, longest first where they overlap."""
+    gazetteer = _gazetteer_mentions(text, speakers)
+    names = _name_mentions(text, registry, gazetteer)
+    cands = gazetteer + names
+    cands += _surname_mentions(text, registry, gazetteer + names)
+    roles = _role_mentions(text)
+    _mark_roles(text, roles, gazetteer)
+    chosen = _without_overlaps(cands + roles)
     for c in chosen:
-        c.kind = {"local": "person", "government_group": "government", "owned_role": "role"}.get(c.kind, c.kind)
-        if c.kind == "group" and c.canonical:
-            c.canonical = _source_name(c.canonical)
-        if c.kind in ("group", "government") and c.canonical and _ONE_OF.search(text[: c.start]) and c.text.split()[-1].islower():
-            c.canonical = _singular(c.canonical)
+        _finish_mention(c, text)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -889,26 +913,37 @@ def _resolve(art: _Article, st: _Discourse, m: Mention | None, group: list[Menti
         names = [_resolve(art, st, g) for g in group]
         return " & ".join(dict.fromkeys(n for n in names if n))
     if m.kind == "pronoun":
-        if m.text.lower() == "they":
-            return st.prev_speaker or "unnamed"
-        return st.prev_speaker if st.prev_speaker and st.prev_speaker_is_person else (st.prev_first_person or st.last_person or "unnamed")
+        return _resolve_pronoun(st, m)
     if m.kind == "impersonal":
         return st.block["speaker"] if st.block else (st.last_media or "unnamed")
     if m.kind == "pair":
         pair = st.recent.get(m.canonical or "person", [])[-2:]
         return " & ".join(pair) if len(pair) == 2 else _clean_group(m.text)
-    if m.kind == "group" and _DOCUMENT_NOUNS.search(m.text) and re.match(r"the\b", m.text, re.IGNORECASE):
-        return st.last_institution or _clean_group(m.text)  # "the statement says": the body that issued it
-    if m.kind == "group" and _same_group_kin(m.text, st.prev_speaker or ""):
-        return st.prev_speaker or ""  # "U.S. experts said …" / "Analysts also questioned …": the same group, qualifier kept
     if m.kind == "group":
-        bare = re.fullmatch(r"(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)", m.text.strip())
-        if bare and bare.group(1) in art.registry.groups:
-            return art.registry.groups[bare.group(1)]  # "the ministry" after "South Korea's foreign ministry"
+        return _resolve_group(art, st, m)
     if m.kind == "media_role":
         return st.last_media or _clean_group(m.text)
     if m.kind == "role":
         return _resolve_role(art, st, m)
+    return m.canonical or m.text
+
+
+def _resolve_pronoun(st: _Discourse, m: Mention) -> str:
+    """``they`` is the previous speaker; ``he``/``she`` the previous person who spoke, else the last person named."""
+    if m.text.lower() == "they":
+        return st.prev_speaker or "unnamed"
+    return st.prev_speaker if st.prev_speaker and st.prev_speaker_is_person else (st.prev_first_person or st.last_person or "unnamed")
+
+
+def _resolve_group(art: _Article, st: _Discourse, m: Mention) -> str:
+    """A group mention: the issuing body of a document, the previous speaker of the same kin, a registered group, else itself."""
+    if _DOCUMENT_NOUNS.search(m.text) and re.match(r"the\b", m.text, re.IGNORECASE):
+        return st.last_institution or _clean_group(m.text)  # "the statement says": the body that issued it
+    if _same_group_kin(m.text, st.prev_speaker or ""):
+        return st.prev_speaker or ""  # "U.S. experts said …" / "Analysts also questioned …": the same group, qualifier kept
+    bare = re.fullmatch(r"(?:the\s+)?(?:[a-z-]+\s+)?([a-z]+)", m.text.strip())
+    if bare and bare.group(1) in art.registry.groups:
+        return art.registry.groups[bare.group(1)]  # "the ministry" after "South Korea's foreign ministry"
     return m.canonical or m.text
 
 

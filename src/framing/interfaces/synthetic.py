@@ -55,6 +55,6 @@ def seed_scores() -> pd.DataFrame:
     from framing.interfaces.scores import prepare
 
     s = pd.read_parquet(config.SENTENCES_PARQUET)
-    oof = pd.read_parquet(config.PROCESSED / "stance_oof.parquet")
+    oof = pd.read_parquet(config.STANCE_OOF_PARQUET)
     keep = ["sentence_id", *COLS.values(), *(f"{c}_score" for c in COLS.values())]
     return prepare(s.merge(oof[oof.corpus == "seed"][keep], on="sentence_id", how="inner", validate="one_to_one"))

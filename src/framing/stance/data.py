@@ -25,9 +25,9 @@ from framing import config
 from framing.schema import COLS, LABELS
 from framing.stance.features import add_context
 
-DEV_PASS_B = "dev_stance_pass_b.csv"
-DEV_ADJUDICATION = "dev_stance_adjudication.csv"
-WRITTEN_V2 = "written_v2.csv"
+DEV_PASS_B = config.DEV_STANCE_PASS_B_CSV_NAME
+DEV_ADJUDICATION = config.DEV_STANCE_ADJUDICATION_CSV_NAME
+WRITTEN_V2 = config.WRITTEN_V2_CSV_NAME
 REAL_COLUMNS = ["sentence_id", "article", "outlet", "outlet_type", "corpus", "stance_lean", "voice", "speaker", "text",
                 "prev_text", "headline", "source", *COLS.values()]
 

@@ -90,7 +90,7 @@ def verify_probe(model: SavedStanceModel, model_dir: Path | None = None) -> floa
     Raises :class:`ModelIntegrityError` when it exceeds the model's ``probe_tolerance``.
     """
     d = Path(model_dir or MODEL_DIR)
-    stored = pd.read_csv(d / model.meta.get("probe_file", "probe.csv"), keep_default_na=False)
+    stored = pd.read_csv(d / model.meta.get("probe_file", config.PROBE_CSV_NAME), keep_default_na=False)
     now = probe_table(model, stored.text.tolist())
     cols = [c for c in stored.columns if c.startswith("p_")]
     diff = float(np.abs(now[cols].to_numpy() - stored[cols].to_numpy()).max())
@@ -114,7 +114,7 @@ def train_final(train: pd.DataFrame, factory, variant: str, description: str, ou
         spec = m.spec
         weights[t] = {"coef": m.coef_, "intercept": m.intercept_, "shift": m.shift_, "temperature": np.float64(m.temperature_)}
         arrays |= {f"{t}_{k}": np.asarray(v, dtype=np.float64) for k, v in weights[t].items()}
-    wpath = out / "weights.npz"
+    wpath = out / config.WEIGHTS_NPZ_NAME
     np.savez(wpath, **arrays)
     m0 = factory(TARGETS[0])
     meta = {
@@ -127,13 +127,13 @@ def train_final(train: pd.DataFrame, factory, variant: str, description: str, ou
         "temperatures": {t: round(float(weights[t]["temperature"]), 4) for t in TARGETS},
         "training_data": training_counts or {},
         "evaluation": evaluation or {},
-        "weights_file": "weights.npz", "weights_sha256": file_sha256(wpath),
-        "probe_file": "probe.csv", "probe_tolerance": PROBE_TOLERANCE,
+        "weights_file": config.WEIGHTS_NPZ_NAME, "weights_sha256": file_sha256(wpath),
+        "probe_file": config.PROBE_CSV_NAME, "probe_tolerance": PROBE_TOLERANCE,
     }
     model = SavedStanceModel(meta, weights)
-    probe_table(model, probe_sentences(train[train.source == "written"])).to_csv(out / "probe.csv", index=False, float_format="%.6f")
-    (out / "model.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    (out / "MODEL_CARD.md").write_text(model_card(meta), encoding="utf-8")
+    probe_table(model, probe_sentences(train[train.source == "written"])).to_csv(out / config.PROBE_CSV_NAME, index=False, float_format="%.6f")
+    (out / config.MODEL_JSON_NAME).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    (out / config.MODEL_CARD_NAME).write_text(model_card(meta), encoding="utf-8")
     return out
 
 
@@ -156,7 +156,7 @@ def _read_meta(path: Path) -> dict:
 def load_model(model_dir: Path | None = None) -> SavedStanceModel:
     """Load a saved stance model after checking its weights against the recorded SHA-256."""
     d = Path(model_dir or MODEL_DIR)
-    meta_path = d / "model.json"
+    meta_path = d / config.MODEL_JSON_NAME
     if not meta_path.exists():
         raise FileNotFoundError(f"{meta_path}: not found; train a model with `framing train`")
     meta = _read_meta(meta_path)
