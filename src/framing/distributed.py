@@ -51,11 +51,6 @@ def _score_partition(files: list[tuple[str, str]], model_dir: str | None, any_la
     return res.table, [(str(s.path), s.problem) for s in res.skipped]
 
 
-def partitions(paths: Sequence[Path | str], n_partitions: int, recursive: bool = False) -> list[list[tuple[str, str]]]:
-    """Split the article files under ``paths`` into up to ``n_partitions`` contiguous groups of (path, article id)."""
-    return _split([(str(f.path), f.article) for f in find_inputs(paths, recursive).files], n_partitions)
-
-
 def _split(files: list[tuple[str, str]], n_partitions: int) -> list[list[tuple[str, str]]]:
     if not files:
         return []
