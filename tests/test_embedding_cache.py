@@ -95,3 +95,18 @@ def test_len_of_a_failing_connection_is_zero(cache):
     cache._con = _Broken("locked")
     assert len(cache) == 0
     cache._con = None
+
+
+def test_threads_can_share_one_cache(cache):
+    """The threads of a Dask worker share the process's cache: reads and writes from several threads at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(i):
+        cache.put_many([(f"k{i}-{j}", _vec(cache, i + j / 100)) for j in range(20)])
+        return cache.get_many([f"k{i}-{j}" for j in range(20)])
+
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(work, range(16)))
+    assert all(len(g) == 20 for g in got)
+    assert len(cache) == 16 * 20
+    assert cache.get_many(["k3-5"])["k3-5"][0] == pytest.approx(3.05)

@@ -139,11 +139,12 @@ def test_a_fully_cached_run_loads_no_encoder(tmp_path, corpus_dir):
     env = dict(os.environ, FRAMING_CACHE=str(tmp_path / "cache"), PYTHONPATH=str(SRC), FRAMING_ENCODER="torch",
                HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
     code = ("import sys, json; from framing.score import score_paths; t = score_paths([sys.argv[1]]).table; "
-            "print(json.dumps({'rows': len(t), 'loaded': sorted(m for m in ('torch', 'transformers', 'onnxruntime') if m in sys.modules)}))")
+            "print(json.dumps({'rows': len(t), 'loaded': sorted(m for m in ('torch', 'transformers', 'onnxruntime', 'sklearn', 'scipy.stats') if m in sys.modules)}))")
     runs = [json.loads(subprocess.run([sys.executable, "-c", code, str(corpus_dir)], env=env, capture_output=True, text=True,
                                       check=True).stdout.strip().splitlines()[-1]) for _ in range(2)]
     assert runs[0]["rows"] == runs[1]["rows"] > 0
     assert "torch" in runs[0]["loaded"], "the first run encodes"
+    assert not {"sklearn", "scipy.stats"} & set(runs[0]["loaded"]), "scoring needs neither scikit-learn nor scipy.stats (training does)"
     assert runs[1]["loaded"] == [], "every embedding cached: neither torch nor onnxruntime imported"
 
 

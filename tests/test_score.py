@@ -142,11 +142,12 @@ def test_loading_and_scoring_never_touch_the_network(new_corpus, monkeypatch):
 
 
 @pytest.mark.slow
-def test_dask_engine_matches_local_path(new_corpus, scored, tmp_path):
+@pytest.mark.parametrize("processes", [False, True], ids=["threads", "processes"])
+def test_dask_engine_matches_local_path(new_corpus, scored, tmp_path, processes):
     from framing.distributed import score_dask
 
     out = tmp_path / "scores.parquet"
-    rows, skipped, _ = score_dask([new_corpus], out, n_workers=2, n_partitions=3)
+    rows, skipped, _ = score_dask([new_corpus], out, n_workers=2, n_partitions=3, processes=processes)
     assert [s.path.name for s in skipped] == ["broken.txt"]
     dist = pd.read_parquet(out).sort_values("sentence_id").reset_index(drop=True)
     local = scored.sort_values("sentence_id").reset_index(drop=True)

@@ -99,3 +99,21 @@ def test_truncated_flag_in_the_sentence_table(tmp_path):
     )
     s = build_corpus([tmp_path], cache=False).sentences
     assert s.truncated.tolist() == [False, False, True]
+
+
+def test_segmentation_is_thread_safe():
+    """Threads of one Dask worker segment at once: each must get its own text's boundaries.
+
+    pysbd's ``Segmenter`` keeps the text it is splitting on itself; one shared segmenter
+    gave threads each other's offsets (sentences lost or cut short).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from framing.segment import split_paragraph
+
+    words = ["The summit ended.", "Dr. Lee said talks would go on.", "Kim left by train on Wednesday.", "Analysts were divided!"]
+    pars = [normalise(" ".join(words[(i + k) % 4] for k in range(3 + i % 9)) * (1 + i % 3)) for i in range(120)]
+    expected = [split_paragraph(p, 0, len(p)) for p in pars]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(5):
+            assert list(pool.map(lambda p: split_paragraph(p, 0, len(p)), pars)) == expected

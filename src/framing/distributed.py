@@ -11,19 +11,28 @@ Without ``--scheduler`` a ``LocalCluster`` is started on this machine; with
 this package installed (``pip install -c constraints.txt framing``) and, for the shared
 embedding cache, the same ``FRAMING_CACHE`` path or their own.
 
-One compute thread per worker: each task sets ``FRAMING_THREADS`` (the encoder's torch or
-ONNX Runtime threads) to ``threads_per_worker`` (default 1) before it loads anything, and
-the local cluster's workers start with ``OMP_NUM_THREADS=1``; so two workers on two cores
-run two threads in all, not four (which cost 47 % more CPU time for the same output). On a
-cluster of your own, start one single-threaded worker per core
-(``dask worker ADDRESS --nthreads 1 --nworkers auto``) or pass ``threads_per_worker``.
+One compute thread per task. Without ``--scheduler`` the local cluster is **one worker
+process with one thread per core** (``processes=False``): the encoder, model and language
+detector are loaded once and shared by the threads, each task computes with one ONNX
+Runtime / torch thread (``FRAMING_THREADS=1``), and ONNX Runtime releases the GIL while it
+encodes, so two threads keep two cores busy. Measured on two cores
+(``benchmarks/results/scoring.md``, section e), this costs about as much CPU time as the
+local engine; two single-threaded worker *processes* (``processes=True``) cost 20-30 %
+more, because each loads everything itself and two busy processes slow each other; the
+first version, two workers of two threads each, cost 47 % more.
+
+On a cluster of your own, start one single-threaded worker per core
+(``dask worker ADDRESS --nthreads 1 --nworkers auto``) or several threads per worker
+(``--nthreads N``): every task sets ``FRAMING_THREADS`` to ``threads_per_worker`` (default
+1) before it loads anything, and the encoder, cache and detector are thread-safe.
 """
 
 from __future__ import annotations
 
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -58,17 +67,50 @@ def _split(files: list[tuple[str, str]], n_partitions: int) -> list[list[tuple[s
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
+@contextmanager
+def _env_restored(name: str) -> Iterator[None]:
+    """Put environment variable ``name`` back as it was (tasks on an in-process worker set it in this process)."""
+    before = os.environ.get(name)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+
+def local_cluster(n_workers: int | None = None, processes: bool = False, threads: int = 1):
+    """A ``LocalCluster`` running ``n_workers`` tasks at once (default: one per core).
+
+    ``processes=False``: one worker process with ``n_workers`` threads, sharing one loaded
+    encoder. ``processes=True``: ``n_workers`` single-threaded worker processes (each with
+    ``OMP_NUM_THREADS`` and ``FRAMING_THREADS`` = ``threads``).
+    """
+    from dask.distributed import LocalCluster
+
+    from framing.encoder import THREADS_ENV
+
+    n = n_workers or os.cpu_count() or 1
+    if not processes:
+        return LocalCluster(n_workers=1, threads_per_worker=n, processes=False, dashboard_address=None)
+    one = str(threads)
+    env = {"OMP_NUM_THREADS": one, "MKL_NUM_THREADS": one, "OPENBLAS_NUM_THREADS": one, THREADS_ENV: one}
+    return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, env=env)
+
+
 def score_dask(paths: Sequence[Path | str], out: Path, scheduler: str | None = None, n_partitions: int | None = None,
-               model_dir: str | None = None, n_workers: int = 2, recursive: bool = False, any_language: bool = False,
-               threads_per_worker: int = 1) -> tuple[int, list[Skipped], list[Skipped]]:
+               model_dir: str | None = None, n_workers: int | None = None, recursive: bool = False, any_language: bool = False,
+               threads_per_worker: int = 1, processes: bool = False) -> tuple[int, list[Skipped], list[Skipped]]:
     """Score on Dask and write partitioned Parquet to ``out`` (atomically: the folder is replaced only when complete).
 
     Returns (rows written, skipped files, paths not read). Missing paths, broken links
-    and id collisions are found here, before any partition is sent. Each worker computes
-    with ``threads_per_worker`` threads (one by default: one worker per core).
+    and id collisions are found here, before any partition is sent. Without ``scheduler``
+    a :func:`local_cluster` of ``n_workers`` threads (or processes) runs the partitions;
+    each task computes with ``threads_per_worker`` threads.
     """
     import dask
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
     from framing.encoder import THREADS_ENV
 
@@ -78,15 +120,15 @@ def score_dask(paths: Sequence[Path | str], out: Path, scheduler: str | None = N
         if scheduler:
             client = Client(scheduler)
         else:
-            one = str(threads_per_worker)
-            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                                   env={"OMP_NUM_THREADS": one, "MKL_NUM_THREADS": one, "OPENBLAS_NUM_THREADS": one, THREADS_ENV: one})
+            cluster = local_cluster(n_workers, processes, threads_per_worker)
             client = Client(cluster)
     try:
-        n = n_partitions or max(2, 2 * len(client.scheduler_info()["workers"]))
-        parts = _split([(str(f.path), f.article) for f in found.files], n)
-        futures = client.map(_score_partition, parts, model_dir=model_dir, any_language=any_language, threads=threads_per_worker, pure=False)
-        results = client.gather(futures)
+        with _env_restored(THREADS_ENV):
+            slots = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+            n = n_partitions or max(2, 2 * slots)
+            parts = _split([(str(f.path), f.article) for f in found.files], n)
+            futures = client.map(_score_partition, parts, model_dir=model_dir, any_language=any_language, threads=threads_per_worker, pure=False)
+            results = client.gather(futures)
     finally:
         client.close()
         if cluster is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -36,7 +37,10 @@ def _malformed(err: BaseException) -> bool:
 
 
 class EmbeddingCache:
-    """A SQLite table of embeddings keyed by (model id, SHA-256 of the text), degrading to no cache on any fault."""
+    """A SQLite table of embeddings keyed by (model id, SHA-256 of the text), degrading to no cache on any fault.
+
+    Thread-safe: one connection, used under a lock (the threads of a Dask worker share it).
+    """
 
     def __init__(self, path: Path | None = None, model: str | None = None):
         from framing.encoder import DIM, model_id
@@ -47,6 +51,7 @@ class EmbeddingCache:
         self.readable = self.writable = True
         self._warned = False
         self._con: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
         self._open()
 
     def _warn(self, what: str, err: BaseException) -> None:
@@ -57,7 +62,8 @@ class EmbeddingCache:
     def _open(self, rebuilt: bool = False) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._con = sqlite3.connect(self.path, timeout=60)  # several Dask workers may share the file
+            # several Dask workers may share the file; the lock serialises this process's threads
+            self._con = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
             self._con.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
             try:
                 self._con.execute(CREATE)
@@ -116,12 +122,13 @@ class EmbeddingCache:
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored embeddings among ``keys`` (an empty dict when the cache is unusable)."""
-        if not self.readable or self._con is None:
-            return {}
-        try:
-            return self._get_many(keys)
-        except (sqlite3.Error, OSError) as e:
-            return self._fault(e, "read", lambda: self._get_many(keys)) or {}
+        with self._lock:
+            if not self.readable or self._con is None:
+                return {}
+            try:
+                return self._get_many(keys)
+            except (sqlite3.Error, OSError) as e:
+                return self._fault(e, "read", lambda: self._get_many(keys)) or {}
 
     def _get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
@@ -136,30 +143,33 @@ class EmbeddingCache:
     def put_many(self, items: Iterable[tuple[str, np.ndarray]]) -> None:
         """Store embeddings and commit (one transaction per call); a fault stops further writes with one warning."""
         rows = [(self.model, k, np.asarray(v, np.float32).tobytes()) for k, v in items]
-        if not self.writable or self._con is None or not rows:
-            return
-        try:
-            self._put(rows)
-        except (sqlite3.Error, OSError) as e:
+        with self._lock:
+            if not self.writable or self._con is None or not rows:
+                return
             try:
-                self._con.rollback()
-            except (sqlite3.Error, AttributeError):
-                pass
-            self._fault(e, "write", lambda: self._put(rows))
+                self._put(rows)
+            except (sqlite3.Error, OSError) as e:
+                try:
+                    self._con.rollback()
+                except (sqlite3.Error, AttributeError):
+                    pass
+                self._fault(e, "write", lambda: self._put(rows))
 
     def _put(self, rows: list[tuple]) -> None:
         self._con.executemany("INSERT OR REPLACE INTO emb (model, key, vec) VALUES (?, ?, ?)", rows)
         self._con.commit()
 
     def __len__(self) -> int:
-        if self._con is None:
-            return 0
-        try:
-            return self._con.execute("SELECT COUNT(*) FROM emb WHERE model = ?", [self.model]).fetchone()[0]
-        except sqlite3.Error:
-            return 0
+        with self._lock:
+            if self._con is None:
+                return 0
+            try:
+                return self._con.execute("SELECT COUNT(*) FROM emb WHERE model = ?", [self.model]).fetchone()[0]
+            except sqlite3.Error:
+                return 0
 
     def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con = None
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None

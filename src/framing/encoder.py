@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -112,7 +113,8 @@ class Encoder:
         """
         texts = list(texts)
         out = np.zeros((len(texts), DIM), dtype=np.float32)
-        self.last_padding = {"real_tokens": 0, "executed_tokens": 0}
+        stats = {"real_tokens": 0, "executed_tokens": 0}
+        self.last_padding = stats
         if not texts:
             return out
         ids = self.token_ids(texts)
@@ -127,8 +129,9 @@ class Encoder:
             out[idx] = self.forward(input_ids, mask)
             if on_batch is not None:
                 on_batch(idx, out[idx])
-            self.last_padding["real_tokens"] += int(mask.sum())
-            self.last_padding["executed_tokens"] += int(mask.size)
+            stats["real_tokens"] += int(mask.sum())
+            stats["executed_tokens"] += int(mask.size)
+        self.last_padding = stats  # this call's counts, also when several threads share the encoder
         return out
 
     def encode(self, texts: Sequence[str], cache: EmbeddingCache | None | bool = True, batch_size: int = MAX_BATCH,
@@ -242,14 +245,22 @@ def _cached_embed(texts: list[str], store: EmbeddingCache, encode_missing) -> np
     return np.stack([found[k] for k in keys]) if keys else np.zeros((0, DIM), np.float32)
 
 
-@lru_cache(maxsize=4)
+#: Guards the process-wide encoder and cache: threads of one Dask worker load them once, not once each.
+_LOAD_LOCK = threading.RLock()
+
+
 def get_encoder(engine: str | None = None) -> Encoder:
-    """The process-wide encoder of ``engine`` (see :func:`encoder_engine`), loaded once.
+    """The process-wide encoder of ``engine`` (see :func:`encoder_engine`), loaded once (thread-safe).
 
     The ONNX Runtime engine falls back to the torch reference, with a warning, when its
     model cannot be exported or checked.
     """
-    engine = encoder_engine(engine)
+    with _LOAD_LOCK:
+        return _load_encoder(encoder_engine(engine))
+
+
+@lru_cache(maxsize=4)
+def _load_encoder(engine: str) -> Encoder:
     if engine == "onnx":
         from framing.onnx_engine import OnnxEncoder, OnnxUnavailable
 
@@ -261,10 +272,20 @@ def get_encoder(engine: str | None = None) -> Encoder:
     return Encoder()
 
 
-@lru_cache(maxsize=4)
 def get_cache(path: str | None = None, model: str | None = None) -> EmbeddingCache:
-    """The process-wide embedding cache (of ``model``'s embeddings; default: the torch reference's)."""
+    """The process-wide embedding cache (of ``model``'s embeddings; default: the torch reference's); thread-safe."""
+    with _LOAD_LOCK:
+        return _open_cache(path, model)
+
+
+@lru_cache(maxsize=4)
+def _open_cache(path: str | None, model: str | None) -> EmbeddingCache:
     return EmbeddingCache(Path(path) if path else None, model)
+
+
+# forget the loaded encoders / open caches (tests, or after changing FRAMING_CACHE)
+get_encoder.cache_clear = _load_encoder.cache_clear  # type: ignore[attr-defined]
+get_cache.cache_clear = _open_cache.cache_clear  # type: ignore[attr-defined]
 
 
 def embed(texts: Sequence[str], progress: bool = False, engine: str | None = None) -> np.ndarray:

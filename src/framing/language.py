@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 #: Languages the pipeline is built for (ISO 639-1).
@@ -24,8 +25,17 @@ MIN_WORDS = 12
 UNDETERMINED = "und"
 
 
-@lru_cache(maxsize=1)
+_LOCK = threading.Lock()
+
+
 def _detector():
+    """The process-wide detector, built once (thread-safe: it holds every language's model)."""
+    with _LOCK:
+        return _build_detector()
+
+
+@lru_cache(maxsize=1)
+def _build_detector():
     from lingua import LanguageDetectorBuilder
 
     # low-accuracy mode uses trigram models only: less memory, and accurate on article-length text

@@ -31,8 +31,8 @@ out or weigh them.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pysbd
 
@@ -51,9 +51,16 @@ def normalise(text: str) -> str:
     return out
 
 
-@lru_cache(maxsize=1)
+_LOCAL = threading.local()
+
+
 def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    """This thread's pysbd segmenter: a ``Segmenter`` keeps the text it is splitting on itself, so
+    threads sharing one (a Dask worker's) would get each other's offsets."""
+    seg = getattr(_LOCAL, "segmenter", None)
+    if seg is None:
+        seg = _LOCAL.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return seg
 
 
 #: An attribution right after a mark: the mark closes a quotation even if it looks like an

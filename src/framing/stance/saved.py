@@ -15,6 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -23,7 +24,9 @@ from framing import config
 from framing.encoder import embed, model_id
 from framing.schema import COLS, LABELS, TARGETS
 from framing.stance.features import FeatureSpec, as_frame, build_features, softmax
-from framing.stance.models import LR_TOL, StanceLR
+
+if TYPE_CHECKING:
+    from framing.stance.models import StanceLR
 
 MODEL_DIR = config.MODEL_DIR
 #: Probe set: this many written sentences (first by id) whose stored probabilities a model on
@@ -105,6 +108,7 @@ def train_final(train: pd.DataFrame, factory, variant: str, description: str, ou
                 evaluation: dict | None = None, training_counts: dict | None = None) -> Path:
     """Train ``factory`` (a :class:`StanceLR` per target) on ``train`` and save weights, metadata, probe and card."""
     from framing.stance.card import model_card
+    from framing.stance.models import LR_TOL  # scikit-learn: training only, not scoring
 
     out = Path(out_dir or MODEL_DIR)
     out.mkdir(parents=True, exist_ok=True)
