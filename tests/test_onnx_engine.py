@@ -135,11 +135,14 @@ def test_a_failed_export_falls_back_to_torch(monkeypatch, capsys):
         encoder.get_encoder.cache_clear()
 
 
+HEAVY = ('torch', 'transformers', 'onnxruntime', 'sklearn', 'scipy.stats')
+
+
 def test_a_fully_cached_run_loads_no_encoder(tmp_path, corpus_dir):
     env = dict(os.environ, FRAMING_CACHE=str(tmp_path / "cache"), PYTHONPATH=str(SRC), FRAMING_ENCODER="torch",
                HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
     code = ("import sys, json; from framing.score import score_paths; t = score_paths([sys.argv[1]]).table; "
-            "print(json.dumps({'rows': len(t), 'loaded': sorted(m for m in ('torch', 'transformers', 'onnxruntime', 'sklearn', 'scipy.stats') if m in sys.modules)}))")
+            "print(json.dumps({'rows': len(t), 'loaded': sorted(m for m in MODS if m in sys.modules)}))").replace("MODS", repr(HEAVY))
     runs = [json.loads(subprocess.run([sys.executable, "-c", code, str(corpus_dir)], env=env, capture_output=True, text=True,
                                       check=True).stdout.strip().splitlines()[-1]) for _ in range(2)]
     assert runs[0]["rows"] == runs[1]["rows"] > 0

@@ -19,7 +19,7 @@ import pytest
 from framing import config
 from framing.article_cache import ArticleCache
 from framing.cli import main
-from framing.corpus import build_corpus
+from framing.corpus import build_corpus, pipeline_fingerprint
 from framing.embedding_cache import EmbeddingCache
 from framing.ingest import BadInput, find_inputs, read_all, read_article
 from framing.outputs import OutputError, atomic_path, check_out
@@ -71,7 +71,7 @@ class _Payload:
 def test_planted_pickle_in_article_cache_never_runs(tmp_path):
     d = tmp_path / "in"
     art = read_article(_write(d, "a.txt", GOOD))
-    cache = ArticleCache()
+    cache = ArticleCache(pipeline_fingerprint())
     marker = tmp_path / "marker"
     payload = pickle.dumps(_Payload(str(marker)))
     cache.folder.mkdir(parents=True)
@@ -93,7 +93,7 @@ def test_corrupt_foreign_wrong_typed_and_swapped_entries_are_logged_misses(tmp_p
     a, b = _write(d, "a.txt", GOOD), _write(d, "b.txt", OTHER)
     clean = _build([d], tmp_path, cache=False).sentences
     _build([d], tmp_path)
-    cache = ArticleCache()
+    cache = ArticleCache(pipeline_fingerprint())
     art_a, art_b = read_article(a), read_article(b)
     pa_, pb_ = cache.path(art_a), cache.path(art_b)
     entry_b = pb_.read_bytes()
@@ -114,7 +114,7 @@ def test_corrupt_foreign_wrong_typed_and_swapped_entries_are_logged_misses(tmp_p
 def test_cache_key_does_not_serialise_metadata(tmp_path):
     art = read_article(_write(tmp_path, "a.txt", "---\noutlet: X\nextra: [1, 2, 3]\n---\n" + GOOD))
     art.meta["extra"] = ["x" * 10] * 10**6  # whatever the metadata holds, the key stays cheap and bounded
-    assert len(ArticleCache().key(art)) == 32
+    assert len(ArticleCache(pipeline_fingerprint()).key(art)) == 32
 
 
 # ---------------------------------------------------------------- (2), (3), (10) front matter

@@ -163,3 +163,28 @@ def test_outlet_type_from_front_matter_reaches_the_score_table(tmp_path):
     b.write_text("Kim visits Russia\n\nThe leaders toured the launch site together.\n", encoding="utf-8")
     t = score_paths([a, b], manifest_path=tmp_path / "none.csv").table
     assert t.groupby("article").outlet_type.first().to_dict() == {"a": "wire", "b": ""}
+
+
+@pytest.mark.parametrize(("articles", "size", "expected"), [
+    ("aabcc", 3, [(0, 3), (3, 5)]),
+    ("aaaaab", 2, [(0, 5), (5, 6)]),  # an article longer than the chunk is one chunk, never split
+    ("abc", 1, [(0, 1), (1, 2), (2, 3)]),
+    ("abc", 10, [(0, 3)]),
+    ("", 3, []),
+])
+def test_article_chunks_never_split_an_article(articles, size, expected):
+    from framing.score import article_chunks
+
+    got = article_chunks(pd.Series(list(articles), dtype=object), size)
+    assert [(s.start, s.stop) for s in got] == expected
+
+
+def test_chunked_scoring_equals_scoring_at_once(scored):
+    """Memory is bounded by scoring a few articles at a time; the table is the same (context stays within articles)."""
+    from framing.score import score_sentences
+
+    sentences = scored.drop(columns=[c for c in scored.columns if c.startswith(("stance_", "p_")) or c == "over_window"])
+    whole = score_sentences(sentences, chunk=10**6)
+    chunked = score_sentences(sentences, chunk=2)
+    assert chunked.article.tolist() == whole.article.tolist()
+    pd.testing.assert_frame_equal(chunked, whole, check_dtype=False, atol=1e-6)

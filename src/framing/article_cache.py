@@ -9,7 +9,7 @@ the folder is at worst data that fails validation.
 
 Every entry is checked on read (schema version, key, the raw file's SHA-256, column
 names and Arrow types, JSON field types, and the invariants of
-:func:`framing.corpus.check_article`); a corrupt, foreign, wrong-typed or swapped entry
+:func:`framing.article_result.check_article`); a corrupt, foreign, wrong-typed or swapped entry
 is a cache miss, logged once, and rewritten. The cache is an optimisation: a folder that
 cannot be read or written (read-only, full disk) gives one warning and the run goes on
 without it.
@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from framing import config
+from framing.article_result import SENTENCE_COLUMNS, ArticleResult, check_article
 from framing.errors import InvariantError
 
 log = logging.getLogger("framing")
@@ -56,11 +57,9 @@ def _require(cond: bool, problem: str) -> None:
 class ArticleCache:
     """Processed articles keyed by the pipeline fingerprint, the raw file's hash, the article id and its manifest row."""
 
-    def __init__(self, folder: Path | None = None, fingerprint: str | None = None):
-        from framing.corpus import pipeline_fingerprint
-
+    def __init__(self, fingerprint: str, folder: Path | None = None):
         self.folder = Path(folder or (config.CACHE / config.ARTICLE_CACHE_NAME))
-        self.fingerprint = fingerprint or pipeline_fingerprint()
+        self.fingerprint = fingerprint  # of the pipeline's code and data (framing.corpus.pipeline_fingerprint)
         self.enabled = True
 
     def key(self, art) -> str:
@@ -79,7 +78,7 @@ class ArticleCache:
         self.enabled = False
 
     def get(self, art):
-        """The stored :class:`~framing.corpus.ArticleResult` for ``art``, or ``None`` (a miss)."""
+        """The stored :class:`~framing.article_result.ArticleResult` for ``art``, or ``None`` (a miss)."""
         if not self.enabled:
             return None
         path = self.path(art)
@@ -101,8 +100,6 @@ class ArticleCache:
 
     def _load(self, art, table: pa.Table):
         """Validate a stored table and turn it into an ArticleResult (raises on anything unexpected)."""
-        from framing.corpus import SENTENCE_COLUMNS, ArticleResult, check_article
-
         raw = (table.schema.metadata or {}).get(META_KEY)
         _require(raw is not None, "no framing metadata")
         d = json.loads(raw)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from framing import config
 from framing.article_cache import ArticleCache
+from framing.article_result import SENTENCE_COLUMNS, VOICES, ArticleResult, check_article  # noqa: F401 (re-exported)
 from framing.clean import clean
 from framing.errors import InvariantError, check
 from framing.ingest import Article, Skipped, read_all, read_manifest
@@ -27,26 +28,6 @@ from framing.lexicon import LEX_COUNT_COLUMNS, Lexicon
 from framing.outputs import atomic_path
 from framing.segment import is_truncated, segment
 from framing.voice import attribute, load_speakers
-
-VOICES = ("authorial", "quoted")
-
-#: Columns of the sentence table, in order (the column dictionary is in data/README.md).
-SENTENCE_COLUMNS = [
-    "sentence_id", "article", "outlet", "event", "date", "paragraph", "sentence", "kind",
-    "start", "end", "text", "n_words", "truncated", "voice", "voice_type", "speaker", "relayed_by", "voice_cue",
-    "loaded_terms", "loaded_categories", *LEX_COUNT_COLUMNS,
-]
-
-
-@dataclass
-class ArticleResult:
-    """One processed article: its sentences, removals and character accounting."""
-
-    article: Article
-    clean_text: str
-    sentences: pd.DataFrame
-    removed: pd.DataFrame
-    accounting: dict
 
 
 @dataclass
@@ -158,27 +139,16 @@ def _sentence_rows(art: Article, clean_text: str, sents: list, voices: list) -> 
     return rows
 
 
-def check_article(art: Article, clean_text: str, df: pd.DataFrame, acc: dict) -> None:
-    """Invariants checked for every article (they guard the whole pipeline); raises :class:`InvariantError`."""
-    name = art.path.name
-    check(acc["front_matter_chars"] + acc["kept_chars"] + acc["removed_chars"] + acc["whitespace_chars"] == acc["raw_chars"],
-          f"{name}: kept + removed + whitespace does not add up to the raw file")
-    for row in df.itertuples():
-        check(clean_text[row.start : row.end] == row.text, f"{name}: offsets of {row.sentence_id} are wrong")
-    check(bool(df["voice"].isin(VOICES).all()), f"{name}: unknown voice value")
-    check(bool((df.loc[df.voice == "quoted", "speaker"] != "").all()), f"{name}: a quoted sentence without speaker")
-    check(bool(df["sentence_id"].is_unique), f"{name}: sentence ids are not unique")
-
-
 def pipeline_fingerprint() -> str:
     """A hash of everything that decides an article's processed form: the pipeline's code and data files."""
+    from framing import article_result as _article_result
     from framing import clean as _clean
     from framing import lexicon as _lexicon
     from framing import segment as _segment
     from framing import voice as _voice
 
     h = hashlib.sha256()
-    for mod in (_clean, _segment, _voice, _lexicon, sys.modules[__name__]):
+    for mod in (_clean, _segment, _voice, _lexicon, _article_result, sys.modules[__name__]):
         h.update(Path(mod.__file__).read_bytes())
     for f in (config.SPEAKERS_CSV, config.NAME_STOPLIST_CSV, config.LEXICON_CSV):
         h.update(f.read_bytes())
@@ -197,7 +167,7 @@ def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path 
     paths = list(paths) if paths is not None else [config.RAW]
     manifest = read_manifest(Path(manifest_path or config.ARTICLES_CSV))
     articles, skipped, ignored = read_all(paths, manifest, recursive)
-    store = ArticleCache() if cache else None
+    store = ArticleCache(fingerprint=pipeline_fingerprint()) if cache else None
     done: list[ArticleResult] = []
     it = articles
     if progress:

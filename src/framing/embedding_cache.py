@@ -8,7 +8,7 @@ The cache is an optimisation, never a reason for a run to fail:
   warning; what is stored is still read, nothing more is written;
 * a malformed file (truncated, not a database) is rebuilt empty, with one warning.
 
-Embeddings are committed batch by batch (:meth:`framing.encoder.Encoder.encode`), so a
+Embeddings are committed batch by batch (:meth:`framing.torch_engine.Encoder.encode`), so a
 run that is killed keeps everything it encoded before its last batch.
 """
 
@@ -18,11 +18,13 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from framing import config
+from framing.encoder_base import DIM, model_id
 
 log = logging.getLogger("framing")
 
@@ -43,8 +45,6 @@ class EmbeddingCache:
     """
 
     def __init__(self, path: Path | None = None, model: str | None = None):
-        from framing.encoder import DIM, model_id
-
         self.dim = DIM
         self.path = Path(path or (config.CACHE / config.EMBEDDINGS_SQLITE_NAME))
         self.model = model or model_id()
@@ -173,3 +173,22 @@ class EmbeddingCache:
             if self._con is not None:
                 self._con.close()
                 self._con = None
+
+
+#: Guards the process-wide caches: the threads of a Dask worker open one, not one each.
+_OPEN_LOCK = threading.Lock()
+
+
+def get_cache(path: str | None = None, model: str | None = None) -> EmbeddingCache:
+    """The process-wide embedding cache (of ``model``'s embeddings; default: the torch reference's); thread-safe."""
+    with _OPEN_LOCK:
+        return _open_cache(path, model)
+
+
+@lru_cache(maxsize=4)
+def _open_cache(path: str | None, model: str | None) -> EmbeddingCache:
+    return EmbeddingCache(Path(path) if path else None, model)
+
+
+# forget the open caches (tests, or after changing FRAMING_CACHE)
+get_cache.cache_clear = _open_cache.cache_clear  # type: ignore[attr-defined]

@@ -38,7 +38,8 @@ from pathlib import Path
 import numpy as np
 
 from framing import config
-from framing.encoder import MAX_LENGTH, Encoder, cache_model_id, default_threads, model_id, model_path, pad_batch
+from framing.encoder_base import MAX_LENGTH, cache_model_id, default_threads, model_id, model_path, pad_batch, warn_once
+from framing.torch_engine import Encoder
 
 #: Bump when the exported graph changes (inputs, pooling, exporter options).
 RECIPE = 1
@@ -190,9 +191,7 @@ def verified_model_file(cache_dir: Path | None = None) -> Path:
     if found:
         return found
     if rec.exists():
-        from framing.encoder import _warn_once
-
-        _warn_once(f"{rec.parent}: the exported ONNX encoder does not match its record (changed or incomplete); exporting it again")
+        warn_once(f"{rec.parent}: the exported ONNX encoder does not match its record (changed or incomplete); exporting it again")
     try:
         export(cache_dir)
     except OnnxUnavailable:

@@ -43,9 +43,44 @@ class ScoreResult:
     ignored: list[Skipped] = field(default_factory=list)
 
 
-def score_sentences(sentences: pd.DataFrame, model: SavedStanceModel | None = None, progress: bool = False) -> pd.DataFrame:
-    """Add stance labels, scores and probabilities to a sentence table."""
+#: Sentences scored at a time (whole articles): the feature matrix of a chunk is about
+#: 10 KB per sentence, so memory stays flat however large the corpus (see ``benchmarks/``).
+SCORE_CHUNK = 4096
+
+
+def article_chunks(articles: pd.Series, size: int = SCORE_CHUNK) -> list[slice]:
+    """Row slices of at most ``size`` rows (more only when one article is longer) that never split an article.
+
+    ``articles`` must list each article's rows together (as the corpus does).
+
+    >>> article_chunks(pd.Series(["a", "a", "b", "c", "c"]), size=3)
+    [slice(0, 3, None), slice(3, 5, None)]
+    """
+    values = articles.to_numpy()
+    starts = [0] + [i for i in range(1, len(values)) if values[i] != values[i - 1]]
+    bounds = starts + [len(values)]
+    chunks, begin = [], 0
+    for prev, nxt in zip(bounds, bounds[1:]):
+        if nxt - begin > size and prev > begin:
+            chunks.append(slice(begin, prev))
+            begin = prev
+    if len(values):
+        chunks.append(slice(begin, len(values)))
+    return chunks
+
+
+def score_sentences(sentences: pd.DataFrame, model: SavedStanceModel | None = None, progress: bool = False,
+                    chunk: int = SCORE_CHUNK) -> pd.DataFrame:
+    """Add stance labels, scores and probabilities to a sentence table, ``chunk`` sentences (whole articles) at a time."""
     model = model or load_model()
+    sentences = sentences.reset_index(drop=True)
+    if "article" not in sentences.columns or len(sentences) <= chunk:
+        return _score_chunk(sentences, model, progress)
+    return pd.concat([_score_chunk(sentences.iloc[sl], model, progress) for sl in article_chunks(sentences["article"], chunk)],
+                     ignore_index=True)
+
+
+def _score_chunk(sentences: pd.DataFrame, model: SavedStanceModel, progress: bool) -> pd.DataFrame:
     from framing.lexicon import LEX_COUNT_COLUMNS
 
     counts = sentences[LEX_COUNT_COLUMNS] if set(LEX_COUNT_COLUMNS) <= set(sentences.columns) else None
