@@ -15,7 +15,8 @@ Measures, and writes to ``benchmarks/results/scoring.json`` (``scoring-quick.jso
     `framing score` process with fresh caches: time and peak resident memory;
 (d) a cached re-run of the 10k corpus (whole process, caches filled);
 (e) CPU time (user + system, all processes) of `framing score` locally and with
-    ``--engine dask`` (two single-threaded workers) on the same articles, interleaved;
+    ``--engine dask`` (the default local cluster: one worker process, one thread per core),
+    and Dask with one single-threaded worker process per core, on the same articles, interleaved;
 (f) stance-label and embedding agreement of ONNX Runtime with torch on the fixed
     2,000-sentence probe (:mod:`framing.engine_check`).
 
@@ -248,22 +249,29 @@ def scaling(tmp: Path, onnx_dir: Path, sizes: list[int], report: dict, save) -> 
         shutil.rmtree(f)
 
 
+DASK_PROCESSES = ("import sys; from pathlib import Path; from framing.distributed import score_dask\n"
+                  "if __name__ == '__main__':\n    score_dask([sys.argv[1]], Path(sys.argv[2]), processes=True)")
+
+
 def dask_vs_local(tmp: Path, onnx_dir: Path, n: int, rounds: int) -> dict:
-    """(e): CPU time of local and Dask scoring of the same articles, interleaved, fresh caches each run."""
+    """(e): CPU time of local scoring, ``--engine dask`` (threads) and Dask with worker processes, interleaved, fresh caches each run."""
     f = tmp / "dask"
     write_articles(synthetic_sentences(n, seed=3), f)
-    res: dict[str, list[dict]] = {"local": [], "dask": []}
+    script = tmp / "dask_processes.py"
+    script.write_text(DASK_PROCESSES, encoding="utf-8")
+    commands = {"local": cli("score", str(f), "--out", str(tmp / "l.parquet"), "--no-progress"),
+                "dask": cli("score", str(f), "--out", str(tmp / "d.parquet"), "--no-progress", "--engine", "dask"),
+                "dask_processes": [sys.executable, str(script), str(f), str(tmp / "p.parquet")]}
+    res: dict[str, list[dict]] = {k: [] for k in commands}
     for r in range(rounds):
-        res["local"].append(timed(cli("score", str(f), "--out", str(tmp / "l.parquet"), "--no-progress"),
-                                  {"FRAMING_CACHE": str(fresh_cache(tmp, f"dl{r}", onnx_dir))}))
-        res["dask"].append(timed(cli("score", str(f), "--out", str(tmp / "d.parquet"), "--no-progress", "--engine", "dask"),
-                                 {"FRAMING_CACHE": str(fresh_cache(tmp, f"dd{r}", onnx_dir))}))
-        loc, dsk = res["local"][-1]["cpu_seconds"], res["dask"][-1]["cpu_seconds"]
-        print(f"dask round {r}: local {loc:.1f} s CPU, dask {dsk:.1f} s CPU", file=sys.stderr, flush=True)
+        for arm, cmd in commands.items():
+            res[arm].append(timed(cmd, {"FRAMING_CACHE": str(fresh_cache(tmp, f"d-{arm}-{r}", onnx_dir))}))
+        print(f"dask round {r}: " + ", ".join(f"{k} {v[-1]['cpu_seconds']:.1f} s CPU" for k, v in res.items()), file=sys.stderr, flush=True)
     out = {"sentences_target": n, "rounds": rounds}
     for k, v in res.items():
         out[k] = {"cpu_seconds": stats([x["cpu_seconds"] for x in v]), "seconds": stats([x["seconds"] for x in v])}
     out["dask_cpu_over_local"] = out["dask"]["cpu_seconds"]["median"] / out["local"]["cpu_seconds"]["median"]
+    out["dask_processes_cpu_over_local"] = out["dask_processes"]["cpu_seconds"]["median"] / out["local"]["cpu_seconds"]["median"]
     return out
 
 
@@ -323,7 +331,7 @@ def main() -> None:
 
     try:
         onnx_dir, report["onnx_export"] = export_onnx(tmp)
-        phases = [("interleaved", lambda: interleaved(tmp, onnx_dir, args.compare, args.rounds)), ("dask", lambda: dask_vs_local(tmp, onnx_dir, args.dask, 2)),
+        phases = [("interleaved", lambda: interleaved(tmp, onnx_dir, args.compare, args.rounds)), ("dask", lambda: dask_vs_local(tmp, onnx_dir, args.dask, 3)),
                   ("scaling", lambda: scaling(tmp, onnx_dir, args.sizes, report, save)), ("agreement", lambda: agreement(onnx_dir.parent))]
         for phase, fn in phases:
             if phase in args.skip:
@@ -357,6 +365,16 @@ def _smm(d: dict, fmt: str = "{:.1f}") -> str:
     return " / ".join(fmt.format(d[k]) for k in ("min", "median", "max"))
 
 
+def _dask_lines(d: dict) -> list[str]:
+    lines = [f"(e) CPU seconds (min / median / max of {d['rounds']}), {d['sentences_target']:,} sentences: local {_smm(d['local']['cpu_seconds'])}, "
+             f"`--engine dask` (one worker process, a thread per core) {_smm(d['dask']['cpu_seconds'])}: "
+             f"Dask / local = **{d['dask_cpu_over_local']:.2f}**."]
+    if "dask_processes" in d:
+        lines.append(f"Dask with one single-threaded worker process per core: {_smm(d['dask_processes']['cpu_seconds'])}, "
+                     f"{d['dask_processes_cpu_over_local']:.2f} × local.")
+    return lines + [""]
+
+
 def summary(report: dict) -> str:
     """A Markdown summary of one benchmark run (written beside the JSON)."""
     m = report["machine"]
@@ -384,9 +402,7 @@ def summary(report: dict) -> str:
                   f"min cosine {ag['min_cosine']:.7f}; max probability difference "
                   f"{max(ag['partnership']['max_abs_probability_diff'], ag['west']['max_abs_probability_diff']):.1e}.", ""]
     if "dask" in report:
-        d = report["dask"]
-        lines += [f"(e) CPU seconds (min / median / max of {d['rounds']}), {d['sentences_target']:,} sentences: local {_smm(d['local']['cpu_seconds'])}, "
-                  f"Dask (2 workers x 1 thread) {_smm(d['dask']['cpu_seconds'])}: Dask / local = **{d['dask_cpu_over_local']:.2f}**.", ""]
+        lines += _dask_lines(report["dask"])
     if "cached_rerun" in report:
         cr = report["cached_rerun"]
         lines += [f"(d) Cached re-run of {cr['sentences']:,} sentences: **{cr['rerun_seconds']:.2f} s** wall, {cr['rerun_cpu_seconds']:.2f} s CPU "
