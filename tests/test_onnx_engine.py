@@ -169,3 +169,35 @@ def test_dask_tasks_compute_with_one_thread(monkeypatch, corpus_dir):
     monkeypatch.setenv("FRAMING_THREADS", "many")
     with pytest.raises(ValueError, match="FRAMING_THREADS"):
         encoder.default_threads()
+
+
+def test_the_export_is_checked_recorded_and_redone_when_the_file_changes(tmp_path, capsys):
+    """A fresh cache folder: export, check against torch, record; a changed file is exported again (with a warning)."""
+    from framing.onnx_engine import MIN_COSINE, OnnxEncoder, _session_for, export_key, record_path, sha256_file, verified_model_file
+
+    first = verified_model_file(tmp_path)
+    rec = json.loads(record_path(tmp_path).read_text(encoding="utf-8"))
+    assert first.parent == tmp_path and rec["file"] == first.name and rec["key"] == export_key()
+    assert rec["sha256"] == sha256_file(first) and rec["min_cosine_vs_torch"] >= MIN_COSINE
+    assert verified_model_file(tmp_path) == first, "a recorded, unchanged file is used as it is"
+    enc = OnnxEncoder(_session_for(first, threads=1))
+    assert enc.encode_uncached(["Putin met Kim."]).shape == (1, encoder.DIM)
+    with open(first, "ab") as fh:
+        fh.write(b"\0")
+    again = verified_model_file(tmp_path)
+    assert "does not match its record" in capsys.readouterr().err
+    assert sha256_file(again) == json.loads(record_path(tmp_path).read_text(encoding="utf-8"))["sha256"]
+
+
+def test_an_exporter_failure_is_reported_as_onnx_unavailable(tmp_path, monkeypatch):
+    import torch
+
+    from framing.onnx_engine import OnnxUnavailable, verified_model_file
+
+    def broken(*a, **k):
+        raise RuntimeError("unsupported operator (test)")
+
+    monkeypatch.setattr(torch.onnx, "export", broken)
+    with pytest.raises(OnnxUnavailable, match=r"exporting the encoder to ONNX failed \(RuntimeError: unsupported operator \(test\)\)"):
+        verified_model_file(tmp_path)
+    assert not list(tmp_path.glob("*.onnx")), "no half-written file is left behind"

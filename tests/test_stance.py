@@ -190,3 +190,12 @@ def test_temperature_scaling_and_zero_shot_give_probabilities():
     z = ZeroShot("partnership").fit(None, None)
     pz = z.predict_proba(["The illegal arms deal between Moscow and Pyongyang threatens the world."])
     assert np.allclose(pz.sum(axis=1), 1) and LABELS[pz.argmax()] == "critical"
+
+
+def test_the_stance_package_loads_its_names_on_first_use():
+    import framing.stance as stance
+
+    assert "load_model" in dir(stance) and "protocol_v2" in dir(stance)
+    assert stance.load_model is __import__("framing.stance.saved", fromlist=["load_model"]).load_model
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        stance.nothing_here  # noqa: B018
