@@ -171,6 +171,7 @@ def test_outlet_type_from_front_matter_reaches_the_score_table(tmp_path):
     ("abc", 1, [(0, 1), (1, 2), (2, 3)]),
     ("abc", 10, [(0, 3)]),
     ("", 3, []),
+    ("abab", 1, [(0, 4)]),  # an article's rows apart: one chunk, so no article's context is cut
 ])
 def test_article_chunks_never_split_an_article(articles, size, expected):
     from framing.score import article_chunks

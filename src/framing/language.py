@@ -29,7 +29,7 @@ _LOCK = threading.Lock()
 
 
 def _detector():
-    """The process-wide detector, built once (thread-safe: it holds every language's model)."""
+    """The process-wide detector, built once under a lock (it holds every language's model: one per thread would waste memory)."""
     with _LOCK:
         return _build_detector()
 

@@ -51,13 +51,16 @@ SCORE_CHUNK = 4096
 def article_chunks(articles: pd.Series, size: int = SCORE_CHUNK) -> list[slice]:
     """Row slices of at most ``size`` rows (more only when one article is longer) that never split an article.
 
-    ``articles`` must list each article's rows together (as the corpus does).
+    When an article's rows are not together (the corpus keeps them together), the whole
+    table is one chunk, so an article's context is never cut.
 
     >>> article_chunks(pd.Series(["a", "a", "b", "c", "c"]), size=3)
     [slice(0, 3, None), slice(3, 5, None)]
     """
     values = articles.to_numpy()
     starts = [0] + [i for i in range(1, len(values)) if values[i] != values[i - 1]]
+    if len(starts) != len(set(values)):
+        return [slice(0, len(values))] if len(values) else []
     bounds = starts + [len(values)]
     chunks, begin = [], 0
     for prev, nxt in zip(bounds, bounds[1:]):
