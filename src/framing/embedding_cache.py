@@ -18,13 +18,13 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from framing import config
 from framing.encoder_base import DIM, model_id
+from framing.once import process_wide
 
 log = logging.getLogger("framing")
 
@@ -175,20 +175,7 @@ class EmbeddingCache:
                 self._con = None
 
 
-#: Guards the process-wide caches: the threads of a Dask worker open one, not one each.
-_OPEN_LOCK = threading.Lock()
-
-
+@process_wide
 def get_cache(path: str | None = None, model: str | None = None) -> EmbeddingCache:
     """The process-wide embedding cache (of ``model``'s embeddings; default: the torch reference's); thread-safe."""
-    with _OPEN_LOCK:
-        return _open_cache(path, model)
-
-
-@lru_cache(maxsize=4)
-def _open_cache(path: str | None, model: str | None) -> EmbeddingCache:
     return EmbeddingCache(Path(path) if path else None, model)
-
-
-# forget the open caches (tests, or after changing FRAMING_CACHE)
-get_cache.cache_clear = _open_cache.cache_clear  # type: ignore[attr-defined]

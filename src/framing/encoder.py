@@ -17,9 +17,7 @@ threads (default: every core; Dask workers use one).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
@@ -47,13 +45,10 @@ from framing.encoder_base import (  # noqa: F401 (the encoder's public names, re
     token_counts,
     warn_once,
 )
+from framing.once import process_wide
 from framing.torch_engine import Encoder
 
 __all__ = ["DIM", "MAX_LENGTH", "EmbeddingCache", "Encoder", "embed", "get_cache", "get_encoder", "token_counts"]
-
-
-#: Guards the process-wide encoders: threads of one Dask worker load an engine once, not once each.
-_LOAD_LOCK = threading.RLock()
 
 
 def get_encoder(engine: str | None = None) -> Encoder:
@@ -62,11 +57,10 @@ def get_encoder(engine: str | None = None) -> Encoder:
     The ONNX Runtime engine falls back to the torch reference, with a warning, when its
     model cannot be exported or checked.
     """
-    with _LOAD_LOCK:
-        return _load_encoder(encoder_engine(engine))
+    return _load_encoder(encoder_engine(engine))
 
 
-@lru_cache(maxsize=4)
+@process_wide
 def _load_encoder(engine: str) -> Encoder:
     if engine == "onnx":
         from framing.onnx_engine import OnnxEncoder, OnnxUnavailable

@@ -15,8 +15,7 @@ Example:
 
 from __future__ import annotations
 
-import threading
-from functools import lru_cache
+from framing.once import process_wide
 
 #: Languages the pipeline is built for (ISO 639-1).
 SUPPORTED = ("en",)
@@ -25,17 +24,9 @@ MIN_WORDS = 12
 UNDETERMINED = "und"
 
 
-_LOCK = threading.Lock()
-
-
+@process_wide
 def _detector():
-    """The process-wide detector, built once under a lock (it holds every language's model: one per thread would waste memory)."""
-    with _LOCK:
-        return _build_detector()
-
-
-@lru_cache(maxsize=1)
-def _build_detector():
+    """The process-wide detector, built once (it holds every language's model: one per thread would waste memory)."""
     from lingua import LanguageDetectorBuilder
 
     # low-accuracy mode uses trigram models only: less memory, and accurate on article-length text
