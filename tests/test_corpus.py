@@ -56,3 +56,16 @@ def test_cli_fails_only_when_nothing_processed(tmp_path: Path):
     d.mkdir()
     (d / "empty.txt").write_text("", encoding="utf-8")
     assert main(["corpus", str(d), "--out", str(tmp_path / "o")]) == 1
+
+
+def test_on_article_sees_each_kept_article_once_and_its_failure_is_not_a_skip(corpus_dir):
+    seen = []
+    c = build_corpus([corpus_dir], cache=False, on_article=lambda r: seen.append(r.article.article))
+    assert seen == [r.article.article for r in c.articles]  # kept ones only, in order; skipped files never
+    assert c.skipped
+
+    def broken(result):
+        raise RuntimeError("callback broke")
+
+    with pytest.raises(RuntimeError, match="callback broke"):
+        build_corpus([corpus_dir], cache=False, on_article=broken)

@@ -47,3 +47,26 @@ def test_cli_reports_the_skip(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "de.txt: language detected as German" in err
     assert unsupported_message("ru", 0.99).startswith("language detected as Russian (ru, confidence 0.99)")
+
+
+def test_long_texts_are_judged_on_their_opening(monkeypatch):
+    from framing import language
+
+    seen: list[str] = []
+
+    class Spy:
+        def compute_language_confidence_values(self, text):
+            seen.append(text)
+            return []
+
+    monkeypatch.setattr(language, "_detector", lambda: Spy())
+    long = ENGLISH + " " + "word " * 2000
+    assert detect(long) == (UNDETERMINED, 0.0)  # no values: undetermined
+    assert len(seen[0]) <= language.SAMPLE_CHARS and long.startswith(seen[0]) and not seen[0].endswith(" ")
+    assert language._sample(ENGLISH) == ENGLISH  # short texts are read whole
+
+
+def test_sample_keeps_the_detected_language():
+    from framing.language import SAMPLE_CHARS
+
+    assert detect((GERMAN + " ") * (2 * SAMPLE_CHARS // len(GERMAN)))[0] == "de"

