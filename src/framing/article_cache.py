@@ -115,7 +115,10 @@ class ArticleCache:
                  "removed is not a list of rows")
         dtypes = d.get("dtypes") or {}
         _require(isinstance(dtypes, dict) and set(dtypes.values()) <= ALLOWED_DTYPES, "unexpected dtypes")
-        sentences = table.replace_schema_metadata(None).to_pandas().astype(dtypes)
+        sentences = table.replace_schema_metadata(None).to_pandas()
+        differ = {c: t for c, t in dtypes.items() if c in sentences and str(sentences[c].dtype) != t}
+        if differ:  # usually none: Arrow restores them (and astype copies every column even then)
+            sentences = sentences.astype(differ)
         removed_df = pd.DataFrame([dict(zip(REMOVED_COLUMNS, r)) for r in removed], columns=REMOVED_COLUMNS)
         _require(acc.get("sha256") == art.sha256, "accounting of another file")
         check_article(art, clean_text, sentences, acc)

@@ -41,8 +41,8 @@ def check_article(art: Article, clean_text: str, df: pd.DataFrame, acc: dict) ->
     name = art.path.name
     check(acc["front_matter_chars"] + acc["kept_chars"] + acc["removed_chars"] + acc["whitespace_chars"] == acc["raw_chars"],
           f"{name}: kept + removed + whitespace does not add up to the raw file")
-    for row in df.itertuples():
-        check(clean_text[row.start : row.end] == row.text, f"{name}: offsets of {row.sentence_id} are wrong")
+    for sid, start, end, text in zip(df["sentence_id"], df["start"], df["end"], df["text"]):
+        check(clean_text[start:end] == text, f"{name}: offsets of {sid} are wrong")
     check(bool(df["voice"].isin(VOICES).all()), f"{name}: unknown voice value")
     check(bool((df.loc[df.voice == "quoted", "speaker"] != "").all()), f"{name}: a quoted sentence without speaker")
     check(bool(df["sentence_id"].is_unique), f"{name}: sentence ids are not unique")

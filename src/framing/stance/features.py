@@ -68,12 +68,19 @@ def lexicon_features(texts, target: str, lexicon: Lexicon | None = None) -> np.n
     return np.array([direction_counts(lx.match(t), target) for t in texts], dtype=np.float32).reshape(len(texts), 2)
 
 
-def _text_embeddings(vals: list[str]) -> np.ndarray:
-    """Embeddings of ``vals``, each distinct non-empty text encoded once; zero rows for empty texts."""
+def _text_embeddings(vals: list[str], known: dict[str, np.ndarray] | None = None) -> np.ndarray:
+    """Embeddings of ``vals``, each distinct non-empty text encoded once; zero rows for empty texts.
+
+    Texts in ``known`` (the frame's own sentences, already embedded) are not looked up again.
+    """
     E = np.zeros((len(vals), DIM), dtype=np.float32)
     distinct = sorted({v for v in vals if v})
     if distinct:
-        emb = dict(zip(distinct, embed(distinct)))
+        known = known or {}
+        todo = [v for v in distinct if v not in known]
+        emb = {v: known[v] for v in distinct if v in known}
+        if todo:
+            emb.update(zip(todo, embed(todo)))
         for i, v in enumerate(vals):
             if v:
                 E[i] = emb[v]
@@ -89,9 +96,9 @@ def _speaker_embedding(frame: pd.DataFrame) -> np.ndarray:
     return _text_embeddings(_column(frame, "speaker"))
 
 
-def _context_embedding(frame: pd.DataFrame) -> np.ndarray:
+def _context_embedding(frame: pd.DataFrame, known: dict[str, np.ndarray] | None = None) -> np.ndarray:
     """Mean embedding of the previous sentence and the headline (zero where neither exists)."""
-    parts = [_text_embeddings(_column(frame, col)) for col in ("prev_text", "headline")]
+    parts = [_text_embeddings(_column(frame, col), known) for col in ("prev_text", "headline")]
     return (parts[0] + parts[1]) / 2
 
 
@@ -109,8 +116,8 @@ def build_features(frame: pd.DataFrame, target: str, spec: FeatureSpec, X: np.nd
     if spec.voice:
         v = frame["voice"] if "voice" in frame else pd.Series("authorial", index=frame.index)
         blocks.append((v.to_numpy() == "quoted").astype(np.float32)[:, None])
-    if spec.context:
-        blocks.append(_context_embedding(frame))
+    if spec.context:  # previous sentences and headlines are sentences of the frame: reuse their rows
+        blocks.append(_context_embedding(frame, dict(zip(texts, blocks[0]))))
     if spec.speaker:
         blocks.append(_speaker_embedding(frame))
     return np.hstack(blocks)
