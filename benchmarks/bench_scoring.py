@@ -99,7 +99,9 @@ def write_articles(sentences: list[str], folder: Path, per_article: int = 25) ->
 
 
 ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1", "TOKENIZERS_PARALLELISM": "false"}
-ARMS = ["torch_fp32", "onnx", "sentence_transformers", "framing_score"]
+ARMS = ["torch_fp32", "onnx", "sentence_transformers", "framing_score", "framing_score_serial"]
+#: The serial arm: the same command with the corpus built before any encoding (FRAMING_PREFETCH=0).
+ARM_ENV = {"framing_score_serial": {"FRAMING_PREFETCH": "0"}}
 
 
 def peak_rss_mb() -> float:
@@ -185,7 +187,7 @@ def torch_old_recipe(texts: list[str], batch_size: int = 64) -> dict:
 
 
 def arm_command(arm: str, texts_file: Path, folder: Path, out: Path) -> list[str]:
-    if arm == "framing_score":
+    if arm.startswith("framing_score"):
         return cli("score", str(folder), "--out", str(out), "--no-progress")
     return [sys.executable, __file__, "--child-arm", arm, str(texts_file)]
 
@@ -208,7 +210,8 @@ def interleaved(tmp: Path, onnx_dir: Path, n: int, rounds: int) -> dict:
     for r in range(rounds):
         for arm in ARMS:
             cache = fresh_cache(tmp, f"c-{arm}-{r}", onnx_dir)
-            res = timed(arm_command(arm, texts_file, folder, tmp / f"o-{r}.parquet"), {"FRAMING_CACHE": str(cache), "FRAMING_ENCODER": "onnx"})
+            res = timed(arm_command(arm, texts_file, folder, tmp / f"o-{r}.parquet"),
+                        {"FRAMING_CACHE": str(cache), "FRAMING_ENCODER": "onnx", **ARM_ENV.get(arm, {})})
             res["sentences_per_second"] = len(texts) / res["seconds"]
             runs[arm].append(res)
             print(f"round {r} {arm}: {res['seconds']:.1f} s, load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
@@ -221,6 +224,7 @@ def interleaved(tmp: Path, onnx_dir: Path, n: int, rounds: int) -> dict:
     out["score_over_torch_fp32"] = med["framing_score"] / med["torch_fp32"]
     out["score_over_sentence_transformers"] = med["framing_score"] / med["sentence_transformers"]
     out["onnx_over_torch_fp32"] = med["onnx"] / med["torch_fp32"]
+    out["score_over_serial"] = med["framing_score"] / med["framing_score_serial"]
     return out
 
 
@@ -394,7 +398,9 @@ def summary(report: dict) -> str:
             pad = f"{a['padding_share']:.1%}" if a.get("padding_share") is not None else ""
             lines.append(f"| {arm} | {_smm(a['sentences_per_second'])} | {_smm(a['seconds'])} | {_smm(a['cpu_seconds'])} | {pad} |")
         lines += ["", f"Medians: `framing score` / torch fp32 encoder = **{iv['score_over_torch_fp32']:.2f}×**; "
-                  f"/ sentence-transformers = **{iv['score_over_sentence_transformers']:.2f}×**; ONNX encoder / torch = {iv['onnx_over_torch_fp32']:.2f}×.", ""]
+                  f"/ sentence-transformers = **{iv['score_over_sentence_transformers']:.2f}×**; ONNX encoder / torch = {iv['onnx_over_torch_fp32']:.2f}×"
+                  + (f"; encoding while the corpus is built / building it first (`FRAMING_PREFETCH=0`) = {iv['score_over_serial']:.2f}×"
+                     if "score_over_serial" in iv else "") + ".", ""]
     if "agreement" in report:
         ag = report["agreement"]
         lines += [f"(f) ONNX vs torch on the {ag['sentences']:,}-sentence probe: labels identical on "
@@ -453,7 +459,7 @@ def plot(report: dict, path: Path) -> None:
         meds = [a["sentences_per_second"]["median"] for a in arms.values()]
         lo = [m - a["sentences_per_second"]["min"] for m, a in zip(meds, arms.values())]
         hi = [a["sentences_per_second"]["max"] - m for m, a in zip(meds, arms.values())]
-        axes[2].bar([a.replace("_", "\n") for a in arms], meds, yerr=[lo, hi], color=["#999999", "#56B4E9", "#E69F00", "#009E73"])
+        axes[2].bar([a.replace("_", "\n") for a in arms], meds, yerr=[lo, hi], color=["#999999", "#56B4E9", "#E69F00", "#009E73", "#CC79A7"][: len(arms)])
         axes[2].set_title("sentences/s, load included (median, min-max)", fontsize=10)
         axes[2].tick_params(axis="x", labelsize=7)
     fig.suptitle(f"framing score on {report['machine']['cpus']} CPU cores", x=0.01, y=1.04, ha="left", fontweight="bold", fontsize=11)

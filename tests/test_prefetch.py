@@ -89,6 +89,9 @@ def test_nothing_is_prefetched_where_it_cannot_help_or_be_handed_over(monkeypatc
         monkeypatch.setenv("FRAMING_THREADS", "2")
         assert can_prefetch("onnx")
         assert not can_prefetch("torch")
+        monkeypatch.setenv("FRAMING_PREFETCH", "0")  # asked not to
+        assert not can_prefetch("onnx")
+        monkeypatch.delenv("FRAMING_PREFETCH")
         monkeypatch.setenv("FRAMING_THREADS", "1")  # a Dask worker's single thread
         assert not can_prefetch("onnx")
         monkeypatch.setenv("FRAMING_THREADS", "2")

@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Callable
@@ -30,6 +31,8 @@ from framing.article_result import ArticleResult
 
 #: Sentences gathered (whole articles) before they are encoded.
 PREFETCH_CHUNK = 512
+#: Set to 0 to build the whole corpus first, then encode (the benchmark's serial arm).
+PREFETCH_ENV = "FRAMING_PREFETCH"
 
 T = TypeVar("T")
 Build = Callable[[Callable[[ArticleResult], None]], T]
@@ -44,11 +47,13 @@ def can_prefetch(engine: str | None = None) -> bool:
 
     That is: the engine is ONNX (torch's own threads would fight the pipeline's), the
     process may use more than one core (not so in a Dask worker, which has one), and the
-    embedding cache can be written.
+    embedding cache can be written; and ``FRAMING_PREFETCH`` is not ``0``.
     """
     from framing.embedding_cache import get_cache
     from framing.encoder_base import cache_model_id, default_threads, encoder_engine
 
+    if os.environ.get(PREFETCH_ENV, "").strip() == "0":
+        return False
     name = encoder_engine(engine)
     return name == "onnx" and default_threads() > 1 and get_cache(model=cache_model_id(name)).writable
 
