@@ -6,8 +6,10 @@ detector that works offline); an article whose language is not English is report
 skipped unless the user asks for every language (``--any-language``). Texts shorter
 than :data:`MIN_WORDS` words are too short to tell and count as undetermined (``und``),
 which is never skipped. Longer texts are judged on their first :data:`SAMPLE_CHARS`
-characters (the headline and lead): lingua's confidence is already 1.0 on every seed
-article at that length, and detection costs half as much on an average article.
+characters (the headline and lead): on every seed article and all 40 dev-set pages the
+language and confidence (1.0) are the same as from the whole text, at about a quarter of
+the cost on an average article. A page whose opening is in another language than the
+rest is judged by its opening.
 
 Example:
     >>> detect("Der russische Präsident traf am Mittwoch in Pjöngjang ein und sprach lange mit "
@@ -25,7 +27,7 @@ SUPPORTED = ("en",)
 MIN_WORDS = 12
 UNDETERMINED = "und"
 #: Characters of a text the detector reads (cut at the last space before this point).
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 1000
 
 
 @process_wide
