@@ -16,9 +16,9 @@ process with one thread per core** (``processes=False``): the encoder, model and
 detector are loaded once and shared by the threads, each task computes with one ONNX
 Runtime / torch thread (``FRAMING_THREADS=1``), and ONNX Runtime releases the GIL while it
 encodes, so two threads keep two cores busy. Measured on two cores
-(``benchmarks/results/scoring.md``, section e): 0.98 x the local engine's CPU time, and
-1.01 x for two single-threaded worker *processes* (``processes=True``), each of which
-loads everything itself; the first version, two workers of two threads each, cost 47 %
+(``benchmarks/results/scoring.md``, section e): 0.98-1.03 x the local engine's CPU time
+over two runs, and 1.01-1.09 x for two single-threaded worker *processes*
+(``processes=True``), each of which loads everything itself; the first version, two workers of two threads each, cost 47 %
 more.
 
 On a cluster of your own, start one single-threaded worker per core

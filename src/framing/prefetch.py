@@ -7,8 +7,9 @@ encodes. :func:`build_while_encoding` runs the pipeline in a thread and, in the 
 thread, embeds each finished group of articles (at least ``chunk`` sentences, whole
 articles, in file order; the first group a quarter of that, so that encoding starts early) into the
 embedding cache. The stance model then reads every
-embedding from the cache. Measured on 2 cores it cuts ``framing score`` on 2,070
-sentences from about 20.5 s to 16.5 s (``benchmarks/README.md``).
+embedding from the cache. Measured on 2 cores (medians of 3 interleaved rounds,
+``benchmarks/README.md``) it cuts ``framing score`` on 2,070 sentences from 19.5 s to
+17.5 s; on 312 sentences (one or two groups) it was slower, 5.8 s against 5.3 s.
 
 The groups depend only on the articles and ``chunk``, never on timing, so a run encodes
 the same batches every time. Nothing is prefetched when the cache cannot be written (the
