@@ -201,3 +201,26 @@ def test_an_exporter_failure_is_reported_as_onnx_unavailable(tmp_path, monkeypat
     with pytest.raises(OnnxUnavailable, match=r"exporting the encoder to ONNX failed \(RuntimeError: unsupported operator \(test\)\)"):
         verified_model_file(tmp_path)
     assert not list(tmp_path.glob("*.onnx")), "no half-written file is left behind"
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_the_export_is_announced_on_a_terminal_only(tmp_path, monkeypatch, tty):
+    import io
+    import sys
+
+    from framing import onnx_engine
+
+    class Err(io.StringIO):
+        def isatty(self):
+            return tty
+
+    err = Err()
+    monkeypatch.setattr(sys, "stderr", err)
+
+    def fake_export(cache_dir=None):
+        raise onnx_engine.OnnxUnavailable("no exporter here")
+
+    monkeypatch.setattr(onnx_engine, "export", fake_export)
+    with pytest.raises(onnx_engine.OnnxUnavailable):
+        onnx_engine.verified_model_file(tmp_path)
+    assert ("exporting the encoder to ONNX Runtime once" in err.getvalue()) is tty

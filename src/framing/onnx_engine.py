@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import re
+import sys
 import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
@@ -193,6 +194,8 @@ def verified_model_file(cache_dir: Path | None = None) -> Path:
         return found
     if rec.exists():
         warn_once(f"{rec.parent}: the exported ONNX encoder does not match its record (changed or incomplete); exporting it again")
+    if sys.stderr.isatty():  # a terminal only: notebook outputs must not depend on whether the export ran
+        print("framing: exporting the encoder to ONNX Runtime once (about half a minute; kept in the cache)", file=sys.stderr, flush=True)
     try:
         export(cache_dir)
     except OnnxUnavailable:

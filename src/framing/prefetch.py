@@ -67,7 +67,7 @@ def build_while_encoding(build: Build[T], chunk: int = PREFETCH_CHUNK, progress:
         build: builds the corpus, calling ``on_article(result)`` for each kept article
             (:func:`framing.corpus.build_corpus` with ``on_article``).
         chunk: encode once at least this many sentences (whole articles) are waiting.
-        progress: show a bar of sentences encoded.
+        progress: show a bar of the sentences embedded so far (read from the cache or encoded).
         encode: what to do with each group of texts (default: :func:`framing.encoder.embed`,
             which stores them in the embedding cache).
 
@@ -111,7 +111,7 @@ def _encode_groups(todo: queue.Queue, chunk: int, encode: Callable[[list[str]], 
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(desc="encoding", unit="sentence", position=1)
+        bar = tqdm(desc="sentences embedded (cache or encoder)", unit=" sentences", position=1)
     pending: list[str] = []
     need = max(1, chunk // 4)  # a small first group: the encoder starts early
     while True:
