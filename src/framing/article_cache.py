@@ -116,7 +116,7 @@ class ArticleCache:
         dtypes = d.get("dtypes") or {}
         _require(isinstance(dtypes, dict) and set(dtypes.values()) <= ALLOWED_DTYPES, "unexpected dtypes")
         sentences = table.replace_schema_metadata(None).to_pandas()
-        differ = {c: t for c, t in dtypes.items() if c in sentences and str(sentences[c].dtype) != t}
+        differ = {c: t for c, t in dtypes.items() if str(sentences[c].dtype) != t}  # an unknown column: KeyError, a miss
         if differ:  # usually none: Arrow restores them (and astype copies every column even then)
             sentences = sentences.astype(differ)
         removed_df = pd.DataFrame([dict(zip(REMOVED_COLUMNS, r)) for r in removed], columns=REMOVED_COLUMNS)

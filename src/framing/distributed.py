@@ -18,8 +18,8 @@ Runtime / torch thread (``FRAMING_THREADS=1``), and ONNX Runtime releases the GI
 encodes, so two threads keep two cores busy. Measured on two cores
 (``benchmarks/results/scoring.md``, section e): 0.98-1.03 x the local engine's CPU time
 over two runs, and 1.01-1.09 x for two single-threaded worker *processes*
-(``processes=True``), each of which loads everything itself; the first version, two workers of two threads each, cost 47 %
-more.
+(``processes=True``), each of which loads everything itself; the first version, two
+workers of two threads each, cost 47 % more.
 
 On a cluster of your own, start one single-threaded worker per core
 (``dask worker ADDRESS --nthreads 1 --nworkers auto``) or several threads per worker

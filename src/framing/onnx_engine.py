@@ -34,6 +34,7 @@ import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -261,14 +262,9 @@ class OnnxEncoder(Encoder):
         if workers <= 1:
             yield from super().run_batches(ids, batches)
             return
-
-        def one(idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-            input_ids, mask = pad_batch([ids[i] for i in idx])
-            return idx, self.forward(input_ids, mask), mask
-
         pool = ThreadPoolExecutor(workers, thread_name_prefix="framing-onnx")
         try:
-            yield from pool.map(one, batches)  # in order: the cache's committed batches stay a prefix
+            yield from pool.map(partial(self.run_batch, ids), batches)  # in order: the cache's committed batches stay a prefix
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 

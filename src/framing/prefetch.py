@@ -5,11 +5,11 @@ GIL); encoding its sentences is ONNX Runtime (which releases the GIL). Run one a
 other, the encoder waits for the whole corpus and the pipeline's core idles while it
 encodes. :func:`build_while_encoding` runs the pipeline in a thread and, in the calling
 thread, embeds each finished group of articles (at least ``chunk`` sentences, whole
-articles, in file order; the first group a quarter of that, so that encoding starts early) into the
-embedding cache. The stance model then reads every
-embedding from the cache. Measured on 2 cores (medians of 3 interleaved rounds,
-``benchmarks/README.md``) it cuts ``framing score`` on 2,070 sentences from 19.5 s to
-17.5 s; on 312 sentences (one or two groups) it was slower, 5.8 s against 5.3 s.
+articles, in file order; the first group a quarter of that, so that encoding starts
+early) into the embedding cache. The stance model then reads every embedding from the
+cache. Measured on 2 cores (medians of 3 interleaved rounds, ``benchmarks/README.md``)
+it cuts ``framing score`` on 2,070 sentences from 19.5 s to 17.5 s; on 312 sentences
+(one or two groups) it was slower, 5.8 s against 5.3 s.
 
 The groups depend only on the articles and ``chunk``, never on timing, so a run encodes
 the same batches every time. Nothing is prefetched when the cache cannot be written (the

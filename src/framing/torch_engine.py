@@ -85,8 +85,12 @@ class Encoder:
     def run_batches(self, ids: list[list[int]], batches: list[np.ndarray]) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """``(indices, embeddings, attention mask)`` of each batch, in order (one at a time; torch uses its own threads)."""
         for idx in batches:
-            input_ids, mask = pad_batch([ids[i] for i in idx])
-            yield idx, self.forward(input_ids, mask), mask
+            yield self.run_batch(ids, idx)
+
+    def run_batch(self, ids: list[list[int]], idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(idx, embeddings, attention mask)`` of the texts ``idx``, padded into one batch."""
+        input_ids, mask = pad_batch([ids[i] for i in idx])
+        return idx, self.forward(input_ids, mask), mask
 
     def encode(self, texts: Sequence[str], cache: EmbeddingCache | None | bool = True, batch_size: int = MAX_BATCH,
                progress: bool = False) -> np.ndarray:
