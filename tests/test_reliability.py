@@ -295,6 +295,39 @@ def test_html_is_converted_not_scored_as_markup(tmp_path, name):
     assert "Russia vetoed the renewal" in text
 
 
+SITE_HEAD = ('<head><title>Sanctions Debate at the UN</title><meta property="og:site_name" content="Harbour Post">'
+             '<link rel="canonical" href="https://harbour.example/world/un"></head>')
+
+
+def test_an_html_page_names_its_outlet_from_its_site_name(tmp_path):
+    art = read_article(_write(tmp_path, "page.html", HTML.replace("<head><title>Sanctions Debate at the UN</title></head>", SITE_HEAD)))
+    assert art.has_outlet and art.outlet == "Harbour Post"
+    assert art.meta["url"] == "https://harbour.example/world/un" and art.meta["title"] == "Sanctions Debate at the UN"
+
+
+def test_the_manifest_row_wins_over_the_page_metadata(tmp_path):
+    page = _write(tmp_path, "page.html", HTML.replace("<head><title>Sanctions Debate at the UN</title></head>", SITE_HEAD))
+    art = read_article(page, {"page": {"outlet": "Curated Name", "event": "vostochny-2023"}})
+    assert art.outlet == "Curated Name" and art.meta["event"] == "vostochny-2023" and art.meta["url"].startswith("https://harbour")
+
+
+def test_an_article_without_an_outlet_is_named_after_its_file_and_reported(tmp_path):
+    d = tmp_path / "in"
+    _write(d, "plain.txt", "Putin meets Kim\n\nThe two leaders met at the cosmodrome on Wednesday for talks.\n")
+    _write(d, "named.txt", "---\noutlet: Example Wire\n---\nPutin meets Kim\n\nThe leaders met on Wednesday for long talks.\n")
+    corpus = _build([d], tmp_path)
+    assert corpus.no_outlet == ["plain"]
+    assert set(corpus.sentences.outlet) == {"plain", "Example Wire"}
+    assert "1 article(s) with no outlet" in corpus.report() and "named after its file: plain" in corpus.report()
+
+
+def test_the_no_outlet_notice_lists_at_most_ten_ids():
+    from framing.ingest import no_outlet_message
+
+    msg = no_outlet_message([f"a{i}" for i in range(12)])
+    assert msg.startswith("12 article(s) with no outlet") and msg.endswith("a9, … (2 more)") and "a10" not in msg
+
+
 def test_html_without_the_extractor_is_refused_with_a_message(tmp_path, monkeypatch):
     import builtins
 

@@ -147,7 +147,7 @@ def test_dask_engine_matches_local_path(new_corpus, scored, tmp_path, processes)
     from framing.distributed import score_dask
 
     out = tmp_path / "scores.parquet"
-    rows, skipped, _ = score_dask([new_corpus], out, n_workers=2, n_partitions=3, processes=processes)
+    rows, skipped, _, _ = score_dask([new_corpus], out, n_workers=2, n_partitions=3, processes=processes)
     assert [s.path.name for s in skipped] == ["broken.txt"]
     dist = pd.read_parquet(out).sort_values("sentence_id").reset_index(drop=True)
     local = scored.sort_values("sentence_id").reset_index(drop=True)

@@ -32,7 +32,7 @@ def test_dask_rows_and_skipped_files_are_reported(articles, tmp_path, monkeypatc
 
     def fake(paths, out, scheduler=None, model_dir=None, recursive=False, any_language=False):
         seen.update(paths=paths, out=out, scheduler=scheduler, recursive=recursive)
-        return 7, [Skipped(Path("bad.txt"), "not UTF-8")], [Skipped(Path("x.pdf"), "not an article file")]
+        return 7, [Skipped(Path("bad.txt"), "not UTF-8")], [Skipped(Path("x.pdf"), "not an article file")], ["a"]
 
     monkeypatch.setattr(distributed, "score_dask", fake)
     out = tmp_path / "scores.parquet"
@@ -40,10 +40,11 @@ def test_dask_rows_and_skipped_files_are_reported(articles, tmp_path, monkeypatc
     err = capsys.readouterr().err
     assert "skipped bad.txt: not UTF-8" in err and "not read x.pdf: not an article file" in err
     assert f"scored 7 sentences -> {out}/part.*.parquet; 1 file(s) skipped" in err
+    assert "note: 1 article(s) with no outlet" in err and "named after its file: a" in err
     assert seen == {"paths": [str(articles)], "out": out, "scheduler": "tcp://h:8786", "recursive": False}
 
 
 def test_dask_with_nothing_scored_is_exit_1(articles, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(distributed, "score_dask", lambda *a, **k: (0, [], []))
+    monkeypatch.setattr(distributed, "score_dask", lambda *a, **k: (0, [], [], []))
     assert main_score([str(articles)], str(tmp_path / "scores.parquet"), engine="dask") == 1
     assert "nothing could be scored" in capsys.readouterr().err

@@ -22,7 +22,7 @@ from framing.article_cache import ArticleCache
 from framing.article_result import SENTENCE_COLUMNS, VOICES, ArticleResult, check_article  # noqa: F401 (re-exported)
 from framing.clean import clean
 from framing.errors import InvariantError, check
-from framing.ingest import Article, Skipped, read_all, read_manifest
+from framing.ingest import Article, Skipped, no_outlet_message, read_all, read_manifest
 from framing.language import SUPPORTED, detect, unsupported_message
 from framing.lexicon import LEX_COUNT_COLUMNS, Lexicon
 from framing.outputs import atomic_path
@@ -52,7 +52,14 @@ class Corpus:
         if not_read and self.ignored:
             lines.append(f"{len(self.ignored)} path(s) not read (not article files):")
             lines += [f"  - {s}" for s in self.ignored]
+        if self.no_outlet:
+            lines.append(no_outlet_message(self.no_outlet))
         return "\n".join(lines)
+
+    @property
+    def no_outlet(self) -> list[str]:
+        """Ids of the kept articles that no metadata named an outlet for (their outlet is the id)."""
+        return [r.article.article for r in self.articles if not r.article.has_outlet]
 
 
 #: Outlet types whose pages are the organisation's own publication (an unattributed quotation there is the publisher's).
@@ -140,15 +147,19 @@ def _sentence_rows(art: Article, clean_text: str, sents: list, voices: list) -> 
 
 
 def pipeline_fingerprint() -> str:
-    """A hash of everything that decides an article's processed form: the pipeline's code and data files."""
+    """A hash of everything that decides an article's processed form: the pipeline's code and data files.
+
+    ``ingest`` counts: an HTML page's metadata (its outlet) is read there, and the cache key holds only the raw bytes.
+    """
     from framing import article_result as _article_result
     from framing import clean as _clean
+    from framing import ingest as _ingest
     from framing import lexicon as _lexicon
     from framing import segment as _segment
     from framing import voice as _voice
 
     h = hashlib.sha256()
-    for mod in (_clean, _segment, _voice, _lexicon, _article_result, sys.modules[__name__]):
+    for mod in (_ingest, _clean, _segment, _voice, _lexicon, _article_result, sys.modules[__name__]):
         h.update(Path(mod.__file__).read_bytes())
     for f in (config.SPEAKERS_CSV, config.NAME_STOPLIST_CSV, config.LEXICON_CSV):
         h.update(f.read_bytes())
@@ -199,7 +210,7 @@ def build_corpus(paths: Iterable[Path | str] | None = None, manifest_path: Path 
     if progress:
         from tqdm.auto import tqdm
 
-        it = tqdm(articles, desc="articles", unit="article")
+        it = tqdm(articles, desc="articles read", unit="article")
     for art in it:
         hit = _process_or_skip(art, store, languages, skipped)
         if hit is not None:

@@ -47,8 +47,11 @@ QUIET_DASK = {"distributed.worker.profile.enabled": False, "distributed.admin.ti
 
 
 def _score_partition(files: list[tuple[str, str]], model_dir: str | None, any_language: bool = False, threads: int = 1
-                     ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """Score one partition of (path, article id) pairs (runs on a worker, with ``threads`` compute threads)."""
+                     ) -> tuple[pd.DataFrame, list[tuple[str, str]], list[str]]:
+    """Score one partition of (path, article id) pairs (runs on a worker, with ``threads`` compute threads).
+
+    Returns the table, the skipped files as (path, problem) and the ids of articles with no outlet.
+    """
     from framing.encoder import THREADS_ENV
 
     os.environ[THREADS_ENV] = str(threads)
@@ -57,7 +60,7 @@ def _score_partition(files: list[tuple[str, str]], model_dir: str | None, any_la
 
     inputs = [Input(Path(p), a) for p, a in files]
     res = score_paths(inputs, load_model(Path(model_dir)) if model_dir else None, any_language=any_language)
-    return res.table, [(str(s.path), s.problem) for s in res.skipped]
+    return res.table, [(str(s.path), s.problem) for s in res.skipped], list(res.no_outlet)
 
 
 def _split(files: list[tuple[str, str]], n_partitions: int) -> list[list[tuple[str, str]]]:
@@ -101,10 +104,10 @@ def local_cluster(n_workers: int | None = None, processes: bool = False, threads
 
 def score_dask(paths: Sequence[Path | str], out: Path, scheduler: str | None = None, n_partitions: int | None = None,
                model_dir: str | None = None, n_workers: int | None = None, recursive: bool = False, any_language: bool = False,
-               threads_per_worker: int = 1, processes: bool = False) -> tuple[int, list[Skipped], list[Skipped]]:
+               threads_per_worker: int = 1, processes: bool = False) -> tuple[int, list[Skipped], list[Skipped], list[str]]:
     """Score on Dask and write partitioned Parquet to ``out`` (atomically: the folder is replaced only when complete).
 
-    Returns (rows written, skipped files, paths not read). Missing paths, broken links
+    Returns (rows written, skipped files, paths not read, ids of articles with no outlet). Missing paths, broken links
     and id collisions are found here, before any partition is sent. Without ``scheduler``
     a :func:`local_cluster` of ``n_workers`` threads (or processes) runs the partitions;
     each task computes with ``threads_per_worker`` threads.
@@ -135,12 +138,14 @@ def score_dask(paths: Sequence[Path | str], out: Path, scheduler: str | None = N
             cluster.close()
     rows = 0
     skipped: list[Skipped] = list(found.problems)
+    no_outlet: list[str] = []
     k = 0
     with atomic_folder(out) as tmp:
-        for table, sk in results:
+        for table, sk, unnamed in results:
             skipped += [Skipped(Path(p), problem) for p, problem in sk]
+            no_outlet += unnamed
             if len(table):
                 table.to_parquet(tmp / f"part.{k}.parquet", index=False)
                 rows += len(table)
                 k += 1
-    return rows, skipped, found.ignored
+    return rows, skipped, found.ignored, no_outlet

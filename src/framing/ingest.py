@@ -4,7 +4,10 @@ An article is a text file (``.txt`` or ``.md``; UTF-8, or UTF-16/32 with a byte-
 mark) or an HTML page (``.html``/``.htm``, converted to text with trafilatura). A text
 file may start with YAML front matter between ``---`` lines (``outlet``, ``title``,
 ``date``, ``url``, ``event``; other keys are kept). For the seed corpus the same metadata
-comes from ``data/articles.csv``.
+comes from ``data/articles.csv``. An HTML page's own metadata (site name, or else its
+host, as the outlet; title, date, canonical address) fills what its manifest row leaves
+empty. An article with no outlet from any of these is named after its file, and the run
+says so (:data:`MSG` ``["no_outlet"]``).
 
 Every problem raises :class:`BadInput` naming the file (as the user wrote its path) and
 the problem; the corpus builder catches it, skips that file and reports it at the end of
@@ -64,7 +67,15 @@ MSG = {
     "no_body": "no article text after the front matter",
     "html_missing": "HTML page: converting HTML needs the trafilatura package (pip install trafilatura); save the page as text instead",
     "html_empty": "HTML page: the extractor found no article text in it",
+    "no_outlet": ("{n} article(s) with no outlet (no front-matter `outlet:`, manifest row or page site name), "
+                  "each named after its file: {ids}"),
 }
+
+
+def no_outlet_message(ids: list[str], shown: int = 10) -> str:
+    """The one-line notice for articles whose outlet is their file's name (the first ``shown`` ids listed)."""
+    listed = ", ".join(ids[:shown]) + (f", … ({len(ids) - shown} more)" if len(ids) > shown else "")
+    return MSG["no_outlet"].format(n=len(ids), ids=listed)
 
 
 class BadInput(ValueError):
@@ -91,7 +102,13 @@ class Article:
 
     @property
     def outlet(self) -> str:
+        """The outlet from the metadata, else the article's id (see :attr:`has_outlet`)."""
         return str(self.meta.get("outlet") or self.article)
+
+    @property
+    def has_outlet(self) -> bool:
+        """Whether front matter, the manifest or the page named the outlet (else :attr:`outlet` is the file's id)."""
+        return bool(self.meta.get("outlet"))
 
 
 @dataclass
@@ -321,6 +338,11 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
 
 def html_to_text(path: Path, html: str) -> str:
     """The article text of an HTML page (title line, blank line, paragraphs), extracted with trafilatura."""
+    return html_article(path, html)[0]
+
+
+def html_article(path: Path, html: str) -> tuple[str, dict[str, str]]:
+    """An HTML page's article text (as :func:`html_to_text`) and its metadata (see :func:`page_metadata`)."""
     try:
         import trafilatura
     except ImportError:
@@ -328,12 +350,24 @@ def html_to_text(path: Path, html: str) -> str:
     body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not body or not body.strip():
         raise BadInput(path, MSG["html_empty"])
-    meta = trafilatura.extract_metadata(html)
-    title = (getattr(meta, "title", None) or "").strip()
+    meta = page_metadata(trafilatura.extract_metadata(html))
     paras = [p.strip() for p in body.split("\n") if p.strip()]
-    if title and paras and paras[0] != title:
-        paras.insert(0, title)
-    return "\n\n".join(paras) + "\n"
+    if meta.get("title") and paras and paras[0] != meta["title"]:
+        paras.insert(0, meta["title"])
+    return "\n\n".join(paras) + "\n", meta
+
+
+def page_metadata(doc: object) -> dict[str, str]:
+    """``outlet`` (site name, else host), ``title``, ``date`` and ``url`` from trafilatura's metadata; empty ones left out.
+
+    Example:
+        >>> from types import SimpleNamespace as NS
+        >>> page_metadata(NS(sitename="", hostname="example.org", title=" A ", date="2024-06-19", url=None))
+        {'outlet': 'example.org', 'title': 'A', 'date': '2024-06-19'}
+    """
+    values = {"outlet": getattr(doc, "sitename", None) or getattr(doc, "hostname", None), "title": getattr(doc, "title", None),
+              "date": getattr(doc, "date", None), "url": getattr(doc, "url", None)}
+    return {k: str(v).strip() for k, v in values.items() if v and str(v).strip()}
 
 
 def read_manifest(path: Path) -> dict[str, dict]:
@@ -376,21 +410,24 @@ def read_article(path: Path, manifest: dict[str, dict] | None = None, article: s
     except OSError as e:
         raise BadInput(path, f"cannot be read ({e.strerror})") from None
     text = decode(path, data)
+    row = (manifest or {}).get(article, {})
     if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text):
-        text = html_to_text(path, text)
-        meta, body, offset = {}, text, 0
+        text, page = html_article(path, text)
+        body, offset = text, 0
+        meta = _merge_manifest({}, row)  # the manifest row first: the page's own metadata only fills its gaps
+        meta.update({k: v for k, v in page.items() if k not in meta})
     else:
         meta, body, offset = split_front_matter(path, text)
+        meta = _merge_manifest(meta, row)
     if not body.strip():
         raise BadInput(path, MSG["no_body"])
-    row = (manifest or {}).get(article, {})
     return Article(
         article=article,
         path=path,
         raw=text,
         body=body,
         body_offset=offset,
-        meta=_merge_manifest(meta, row),
+        meta=meta,
         sha256=hashlib.sha256(data).hexdigest(),
         source_row=dict(row),
     )

@@ -42,6 +42,7 @@ class ScoreResult:
     table: pd.DataFrame
     skipped: list[Skipped] = field(default_factory=list)
     ignored: list[Skipped] = field(default_factory=list)
+    no_outlet: list[str] = field(default_factory=list)  # articles named after their file (no outlet in any metadata)
 
 
 #: Sentences scored at a time (whole articles): the feature matrix of a chunk is about
@@ -119,10 +120,10 @@ def score_paths(paths: Iterable[Path | str], model: SavedStanceModel | None = No
 
     corpus = build_while_encoding(build, progress=progress) if can_prefetch() else build()
     if corpus.sentences.empty:
-        return ScoreResult(pd.DataFrame(columns=SCORE_COLUMNS + EXTRA_COLUMNS), corpus.skipped, corpus.ignored)
+        return ScoreResult(pd.DataFrame(columns=SCORE_COLUMNS + EXTRA_COLUMNS), corpus.skipped, corpus.ignored, corpus.no_outlet)
     types = {r.article.article: str(r.article.meta.get("outlet_type", "") or "") for r in corpus.articles}
     sentences = corpus.sentences.assign(outlet_type=corpus.sentences.article.map(types).fillna(""))
-    return ScoreResult(score_sentences(sentences, model, progress), corpus.skipped, corpus.ignored)
+    return ScoreResult(score_sentences(sentences, model, progress), corpus.skipped, corpus.ignored, corpus.no_outlet)
 
 
 def score(paths: Iterable[Path | str], model_dir: Path | None = None) -> pd.DataFrame:

@@ -10,18 +10,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from framing.ingest import Skipped, discover
+from framing.ingest import Skipped, discover, no_outlet_message
 from framing.outputs import check_out
 from framing.score import score_paths, write_table
 from framing.stance import load_model
 
 
-def _report(skipped: list[Skipped], ignored: list[Skipped]) -> str:
-    """The ``; N file(s) skipped`` tail of the summary line, after printing every skipped and ignored path."""
+def _report(skipped: list[Skipped], ignored: list[Skipped], no_outlet: list[str]) -> str:
+    """The ``; N file(s) skipped`` tail of the summary line, after printing every skipped and ignored path
+    and the articles named after their file."""
     for s in skipped:
         print(f"skipped {s}", file=sys.stderr)
     for s in ignored:
         print(f"not read {s}", file=sys.stderr)
+    if no_outlet:
+        print(f"note: {no_outlet_message(no_outlet)}", file=sys.stderr)
     return f"; {len(skipped)} file(s) skipped" if skipped else ""
 
 
@@ -36,9 +39,9 @@ def main_score(paths: list[str], out: str, model_dir: str | None = None, progres
     if engine == "dask":
         from framing.distributed import score_dask  # dask is imported only for this engine
 
-        rows, skipped, ignored = score_dask(paths, Path(out), scheduler=scheduler, model_dir=model_dir, recursive=recursive,
+        rows, skipped, ignored, no_outlet = score_dask(paths, Path(out), scheduler=scheduler, model_dir=model_dir, recursive=recursive,
                                             any_language=any_language)
-        tail = _report(skipped, ignored)
+        tail = _report(skipped, ignored, no_outlet)
         if not rows:
             print("framing: error: nothing could be scored", file=sys.stderr)
             return 1
@@ -46,7 +49,7 @@ def main_score(paths: list[str], out: str, model_dir: str | None = None, progres
         return 0
     model = load_model(Path(model_dir) if model_dir else None)
     res = score_paths(paths, model, progress=progress, any_language=any_language, recursive=recursive)
-    tail = _report(res.skipped, res.ignored)
+    tail = _report(res.skipped, res.ignored, res.no_outlet)
     if res.table.empty:
         print("framing: error: nothing could be scored", file=sys.stderr)
         return 1
