@@ -127,3 +127,15 @@ def test_gazetteer_dispatch_finds_what_running_every_alias_finds():
         assert _gazetteer_mentions(t, speakers) == every, t
         hits += bool(every)
     assert hits > 500
+
+
+def test_per_gazetteer_memo_is_keyed_by_the_tuple_itself():
+    from framing.voice import _government_names, load_speakers
+
+    speakers = load_speakers()
+    first = _government_names(speakers)
+    assert _government_names(speakers) is first, "the same gazetteer is compiled once"
+    copy = tuple(list(speakers))
+    assert copy is not speakers and _government_names(copy) == first, "an equal gazetteer gives the same patterns"
+    fewer = tuple(e for e in speakers if e.canonical != first[0][0])
+    assert [c for c, _ in _government_names(fewer)] == [c for c, _ in first[1:]], "another gazetteer is not served from the memo"

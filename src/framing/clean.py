@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
 from typing import Iterable
 
 from framing import errors
@@ -533,8 +535,16 @@ def _is_stamp_line(s: str, sources: list[str]) -> bool:
 
 def _strip_sources(s: str, sources: list[str]) -> str:
     for name in sources:
-        s = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", s, flags=re.IGNORECASE)
+        if s.isascii() and name.isascii() and name.lower() not in s.lower():
+            continue  # ASCII: case-insensitive matching is equality after lower(), so no substring means no match
+        s = _source_pattern(name).sub(" ", s)
     return s
+
+
+@lru_cache(maxsize=4096)
+def _source_pattern(name: str) -> re.Pattern:
+    """A news-source name as a whole word, case-insensitive."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
 
 
 def _is_source_tag(s: str, sources: list[str]) -> bool:
@@ -990,5 +1000,5 @@ def _check_accounting(body: str, res: CleanResult) -> None:
     errors.check(res.kept_chars + res.removed_chars + res.whitespace_chars == res.body_chars, errors.ACCOUNTING)
     errors.check(res.whitespace_chars >= 0, errors.NEGATIVE_WHITESPACE)
     # every character neither removed nor whitespace must appear in the kept text, in order
-    kept = "".join(ch for ch, m in zip(body, mask) if not m and not ch.isspace())
+    kept = "".join("".join(compress(body, [not m for m in mask])).split())  # split() drops exactly the isspace() characters
     errors.check(kept == "".join(res.text.split()), errors.KEPT_TEXT)

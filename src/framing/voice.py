@@ -47,10 +47,12 @@ seen as a ``_Sent``). Name stop-lists are data (``data/name_stoplist.csv``).
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from framing import config
 from framing.segment import Sentence, normalise, quote_spans
@@ -253,12 +255,30 @@ def titled_person(role: str, titles: dict[str, list[tuple[str, str]]]) -> str:
     return next(iter(names)) if len(names) == 1 else ""
 
 
+T = TypeVar("T")
+
+
+def _per_gazetteer(fn: Callable[[tuple[SpeakerEntry, ...]], T]) -> Callable[[tuple[SpeakerEntry, ...]], T]:
+    """Memoise ``fn`` by the gazetteer tuple's identity (checked with ``is``), not by hashing every entry on each call."""
+    memo: dict[int, tuple[tuple[SpeakerEntry, ...], T]] = {}
+
+    def wrapper(speakers: tuple[SpeakerEntry, ...]) -> T:
+        hit = memo.get(id(speakers))
+        if hit is None or hit[0] is not speakers:
+            if len(memo) >= 8:
+                memo.clear()
+            hit = memo[id(speakers)] = (speakers, fn(speakers))  # holding the tuple keeps its id from being reused
+        return hit[1]
+
+    return functools.wraps(fn)(wrapper)
+
+
 def _gazetteer_mentions(text: str, speakers: tuple[SpeakerEntry, ...]) -> list[Mention]:
     """Every alias hit in ``text``, entry by entry (only the entries the combined search finds are run)."""
     return [Mention(m.start(), m.end(), m.group(0), e.canonical, e.kind) for e in _speakers_in(text, speakers) for m in e.pattern.finditer(text)]
 
 
-@lru_cache(maxsize=8)
+@_per_gazetteer
 def _speaker_scan(speakers: tuple[SpeakerEntry, ...]) -> re.Pattern:
     """All aliases in one case-insensitive pattern: it matches wherever some entry matches (and maybe elsewhere)."""
     start, end = r"(?<![\w-])(?:", r")(?![\w])"
@@ -803,7 +823,7 @@ class VoiceResult:
 
 
 def _word_chars(s: str) -> int:
-    return sum(ch.isalnum() for ch in s)
+    return sum(map(str.isalnum, s))
 
 
 def _overlap(a: int, b: int, spans: list[tuple[int, int]]) -> int:
@@ -1161,12 +1181,19 @@ def _named_countries(art: _Article, sv: _Sent) -> list[Mention]:
     """The sentence's mentions (its own speaker aside) plus every gazetteer government named by its canonical name
     (``at home in Russia``), for a later ``both countries``; in text order."""
     out = [m for m in sv.mentions if not (sv.att and sv.att.mention is m)]
-    for e in art.speakers:
-        if e.kind == "government":
-            for m in re.finditer(rf"(?<![\w-]){re.escape(e.canonical)}(?![\w-])", sv.text):
-                if not any(o.start <= m.start() < o.end for o in sv.mentions):
-                    out.append(Mention(m.start(), m.end(), m.group(0), e.canonical, "government"))
+    for canonical, pattern in _government_names(art.speakers):
+        if canonical not in sv.text:  # the pattern is case-sensitive: no substring, no match
+            continue
+        for m in pattern.finditer(sv.text):
+            if not any(o.start <= m.start() < o.end for o in sv.mentions):
+                out.append(Mention(m.start(), m.end(), m.group(0), canonical, "government"))
     return sorted(out, key=lambda m: m.start)
+
+
+@_per_gazetteer
+def _government_names(speakers: tuple[SpeakerEntry, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    """Each gazetteer government's canonical name and its whole-word pattern, compiled once per gazetteer."""
+    return tuple((e.canonical, re.compile(rf"(?<![\w-]){re.escape(e.canonical)}(?![\w-])")) for e in speakers if e.kind == "government")
 
 
 def _prepare(text: str, sentences: list[Sentence], speakers: tuple[SpeakerEntry, ...], publisher: str = "") -> _Article:
