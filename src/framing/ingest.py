@@ -336,13 +336,9 @@ def split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     return meta, text[body_offset:], body_offset
 
 
-def html_to_text(path: Path, html: str) -> str:
-    """The article text of an HTML page (title line, blank line, paragraphs), extracted with trafilatura."""
-    return html_article(path, html)[0]
-
-
 def html_article(path: Path, html: str) -> tuple[str, dict[str, str]]:
-    """An HTML page's article text (as :func:`html_to_text`) and its metadata (see :func:`page_metadata`)."""
+    """An HTML page's article text (title line, blank line, paragraphs; extracted with trafilatura) and its metadata
+    (see :func:`page_metadata`)."""
     try:
         import trafilatura
     except ImportError:

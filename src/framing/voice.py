@@ -47,14 +47,13 @@ seen as a ``_Sent``). Name stop-lists are data (``data/name_stoplist.csv``).
 from __future__ import annotations
 
 import csv
-import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
 
 from framing import config
+from framing.once import by_identity
 from framing.segment import Sentence, normalise, quote_spans
 
 # --------------------------------------------------------------------------- lexicon
@@ -255,30 +254,12 @@ def titled_person(role: str, titles: dict[str, list[tuple[str, str]]]) -> str:
     return next(iter(names)) if len(names) == 1 else ""
 
 
-T = TypeVar("T")
-
-
-def _per_gazetteer(fn: Callable[[tuple[SpeakerEntry, ...]], T]) -> Callable[[tuple[SpeakerEntry, ...]], T]:
-    """Memoise ``fn`` by the gazetteer tuple's identity (checked with ``is``), not by hashing every entry on each call."""
-    memo: dict[int, tuple[tuple[SpeakerEntry, ...], T]] = {}
-
-    def wrapper(speakers: tuple[SpeakerEntry, ...]) -> T:
-        hit = memo.get(id(speakers))
-        if hit is None or hit[0] is not speakers:
-            if len(memo) >= 8:
-                memo.clear()
-            hit = memo[id(speakers)] = (speakers, fn(speakers))  # holding the tuple keeps its id from being reused
-        return hit[1]
-
-    return functools.wraps(fn)(wrapper)
-
-
 def _gazetteer_mentions(text: str, speakers: tuple[SpeakerEntry, ...]) -> list[Mention]:
     """Every alias hit in ``text``, entry by entry (only the entries the combined search finds are run)."""
     return [Mention(m.start(), m.end(), m.group(0), e.canonical, e.kind) for e in _speakers_in(text, speakers) for m in e.pattern.finditer(text)]
 
 
-@_per_gazetteer
+@by_identity
 def _speaker_scan(speakers: tuple[SpeakerEntry, ...]) -> re.Pattern:
     """All aliases in one case-insensitive pattern: it matches wherever some entry matches (and maybe elsewhere)."""
     start, end = r"(?<![\w-])(?:", r")(?![\w])"
@@ -1190,7 +1171,7 @@ def _named_countries(art: _Article, sv: _Sent) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-@_per_gazetteer
+@by_identity
 def _government_names(speakers: tuple[SpeakerEntry, ...]) -> tuple[tuple[str, re.Pattern], ...]:
     """Each gazetteer government's canonical name and its whole-word pattern, compiled once per gazetteer."""
     return tuple((e.canonical, re.compile(rf"(?<![\w-]){re.escape(e.canonical)}(?![\w-])")) for e in speakers if e.kind == "government")
